@@ -1,0 +1,100 @@
+"""The term matcher: every rule, with the seed texts' own tricky cases."""
+from __future__ import annotations
+
+import pytest
+
+from tools.matcher import TermMatcher, is_case_sensitive
+from tools.model import Named, Term
+from tools.problems import Position
+
+P = Position("glossary.yml")
+
+
+def term(name: str, *aliases: str, expansion: str | None = None, case_sensitive: bool | None = None) -> Term:
+    return Term(
+        name.lower().replace(" ", "-"), name, expansion, "concept", "s", "d",
+        tuple(Named(a, P) for a in aliases), case_sensitive, (), (), (), P,
+    )
+
+
+def found(matcher: TermMatcher, text: str) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.term_id) for m in matcher.find(text)]
+
+
+GLOSSARY = TermMatcher([
+    term("ABM", "Anti Ballistic Missile", expansion="anti-ballistic missile"),
+    term("ABM Treaty"),
+    term("MAD", expansion="mutual assured destruction"),
+    term("NATO"),
+    term("missile defence", "missile defense"),
+    term("first strike"),
+    term("nuclear primacy"),
+])
+
+
+def test_longest_match_wins() -> None:
+    assert found(GLOSSARY, "the 1972 ABM Treaty") == [("ABM Treaty", "abm-treaty")]
+
+
+def test_acronyms_are_case_sensitive() -> None:
+    assert found(GLOSSARY, "they were mad, not MAD") == [("MAD", "mad")]
+    assert found(GLOSSARY, "nato") == []
+
+
+def test_phrases_ignore_case() -> None:
+    assert found(GLOSSARY, "First Strike and FIRST STRIKE") == [("First Strike", "first-strike"), ("FIRST STRIKE", "first-strike")]
+
+
+def test_entry_setting_overrides_case_rule() -> None:
+    matcher = TermMatcher([term("Aegis", case_sensitive=True)])
+    assert found(matcher, "aegis Aegis") == [("Aegis", "aegis")]
+    assert is_case_sensitive("NATO", None) and not is_case_sensitive("Nato", None)
+    assert not is_case_sensitive("NATO", False)
+
+
+def test_word_boundaries() -> None:
+    assert found(GLOSSARY, "NATOS ABMX xABM MADness") == []
+    assert found(GLOSSARY, "(MAD).") == [("MAD", "mad")]
+
+
+def test_plurals_and_possessives() -> None:
+    assert found(GLOSSARY, "ABMs and NATO’s and NATO's") == [("ABMs", "abm"), ("NATO", "nato"), ("NATO", "nato")]
+
+
+def test_seed_alias_with_plural_and_spaces_for_hyphens() -> None:
+    text = "some 400 Anti Ballistic Missiles that are targeted"
+    assert found(GLOSSARY, text) == [("Anti Ballistic Missiles", "abm")]
+    assert found(GLOSSARY, "anti-ballistic missiles") == [("anti-ballistic missiles", "abm")]
+
+
+def test_no_break_space_counts_as_space() -> None:
+    assert found(GLOSSARY, "US missile\u00a0defence plans") == [("missile\u00a0defence", "missile-defence")]
+
+
+def test_spelling_variants() -> None:
+    assert found(GLOSSARY, "missile defense") == [("missile defense", "missile-defence")]
+
+
+def test_expansion_matches_and_nested_terms_do_not() -> None:
+    text = "mutual assured destruction (MAD)"
+    assert found(GLOSSARY, text) == [("mutual assured destruction", "mad"), ("MAD", "mad")]
+
+
+def test_matches_never_overlap() -> None:
+    matcher = TermMatcher([term("nuclear"), term("nuclear primacy"), term("primacy of law")])
+    assert found(matcher, "nuclear primacy of law") == [("nuclear primacy", "nuclear-primacy")]
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("C++", "C++ and C++11", ["C++"]),
+    ("U.S.", "U.S. plans and U.S.", ["U.S.", "U.S."]),
+    ("(MAD)", "doctrine (MAD) here", ["(MAD)"]),
+])
+def test_punctuation_in_terms(name: str, text: str, expected: list[str]) -> None:
+    matcher = TermMatcher([term(name)])
+    assert [s for s, _ in found(matcher, text)] == expected
+
+
+def test_cost_does_not_depend_on_glossary_size() -> None:
+    many = TermMatcher([term(f"term{i} phrase") for i in range(5000)] + [term("ABM")])
+    assert found(many, "an ABM and term42 phrase") == [("ABM", "abm"), ("term42 phrase", "term42-phrase")]

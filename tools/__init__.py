@@ -1,0 +1,1 @@
+"""Annotated reading edition generator: seeds/ (texts, glossary, notes) -> Markdown for MkDocs."""

@@ -1,0 +1,119 @@
+"""Stage 3: find every term occurrence, choose which are glossed, and place notes and cross-links."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from tools.matcher import TermMatcher
+from tools.model import CrossLink, Edition, Note, Paragraph, QuoteRef, Term, Text
+from tools.quotes import Span, find_quote
+
+# Paragraph roles whose words are never glossed: a headline is a heading.
+PROTECTED_ROLES = frozenset({"headline"})
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One place a glossary term occurs; glossed ones become links with a tooltip."""
+
+    term: Term
+    text: str
+    paragraph: int
+    start: int
+    end: int
+    glossed: bool
+
+
+@dataclass(frozen=True)
+class PlacedNote:
+    """A note anchored at the end of its quotation, numbered in reading order within its text."""
+
+    number: int
+    note: Note
+    span: Span
+
+
+@dataclass(frozen=True)
+class LinkEnd:
+    """One end of a cross-link as seen from a text: here, and the passage it points to."""
+
+    link: CrossLink
+    here: Span
+    other: Text
+    there: Span
+    there_quote: str
+
+
+@dataclass(frozen=True)
+class AnnotatedText:
+    text: Text
+    occurrences: tuple[Occurrence, ...]
+    notes: tuple[PlacedNote, ...]
+    links: tuple[LinkEnd, ...]
+
+    def in_paragraph(self, paragraph: Paragraph) -> tuple[Occurrence, ...]:
+        return tuple(o for o in self.occurrences if o.paragraph == paragraph.number)
+
+
+@dataclass(frozen=True)
+class AnnotatedEdition:
+    edition: Edition
+    texts: tuple[AnnotatedText, ...]
+
+    def occurrences_of(self, term: Term) -> list[Occurrence]:
+        return [o for t in self.texts for o in t.occurrences if o.term.id == term.id]
+
+    def text(self, slug: str) -> AnnotatedText:
+        return next(t for t in self.texts if t.text.slug == slug)
+
+
+def _occurrences(text: Text, matcher: TermMatcher, terms: dict[str, Term], mode: str) -> tuple[Occurrence, ...]:
+    found: list[Occurrence] = []
+    seen_in_text: set[str] = set()
+    for paragraph in text.paragraphs:
+        if paragraph.role in PROTECTED_ROLES:
+            continue
+        seen_in_paragraph: set[str] = set()
+        for match in matcher.find(paragraph.text):
+            first_here = match.term_id not in seen_in_paragraph
+            first_in_text = match.term_id not in seen_in_text
+            glossed = mode == "every" or (mode == "first-per-paragraph" and first_here) or (mode == "first-per-page" and first_in_text)
+            found.append(Occurrence(terms[match.term_id], text.slug, paragraph.number, match.start, match.end, glossed))
+            seen_in_paragraph.add(match.term_id)
+            seen_in_text.add(match.term_id)
+    return tuple(found)
+
+
+def _locate(edition: Edition, ref: QuoteRef) -> tuple[Text, Span] | None:
+    text = edition.text(ref.text)
+    spans = find_quote(text, ref.quote) if text else []
+    return (text, spans[0]) if text and len(spans) == 1 else None
+
+
+def annotate(edition: Edition) -> AnnotatedEdition:
+    """Occurrences, placed notes and both ends of each cross-link, per text (validated input expected)."""
+    terms = {t.id: t for t in edition.terms}
+    matcher = TermMatcher(edition.terms)
+    notes: dict[str, list[tuple[Span, Note]]] = defaultdict(list)
+    for note in edition.notes:
+        where = _locate(edition, note.anchor)
+        if where:
+            notes[where[0].slug].append((where[1], note))
+    links: dict[str, list[LinkEnd]] = defaultdict(list)
+    for link in edition.crosslinks:
+        a, b = _locate(edition, link.start), _locate(edition, link.end)
+        if a and b:
+            links[a[0].slug].append(LinkEnd(link, a[1], b[0], b[1], link.end.quote))
+            links[b[0].slug].append(LinkEnd(link, b[1], a[0], a[1], link.start.quote))
+    annotated = []
+    for text in edition.texts:
+        placed = sorted(notes[text.slug], key=lambda item: (item[0].paragraph, item[0].end, item[0].start))
+        annotated.append(
+            AnnotatedText(
+                text=text,
+                occurrences=_occurrences(text, matcher, terms, edition.settings.gloss),
+                notes=tuple(PlacedNote(n, note, span) for n, (span, note) in enumerate(placed, start=1)),
+                links=tuple(sorted(links[text.slug], key=lambda e: (e.here.paragraph, e.here.start))),
+            )
+        )
+    return AnnotatedEdition(edition, tuple(annotated))

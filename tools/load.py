@@ -1,0 +1,237 @@
+"""Stage 1: read seeds/ (texts, their metadata, glossary, notes, cross-links) into an Edition."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from tools import specs, yamlsource
+from tools.model import (
+    CrossLink,
+    DatedEvent,
+    Edition,
+    Named,
+    Note,
+    Paragraph,
+    PartialDate,
+    Passage,
+    QuoteRef,
+    Reference,
+    Settings,
+    Term,
+    Text,
+    TextMeta,
+    slugify,
+)
+from tools.problems import Position, Problem, error, warning
+from tools.schema import Reader, Record, RecordSpec, Value
+
+
+def shown_path(file: Path) -> str:
+    """The path as messages show it: relative to the working directory when inside it."""
+    relative = os.path.relpath(file)
+    return str(file) if relative.startswith("..") else relative
+
+
+def split_paragraphs(text: str) -> list[tuple[str, int]]:
+    """Blank-line-separated blocks with their 1-based starting line; a whitespace-only line is blank."""
+    blocks: list[tuple[str, int]] = []
+    current: list[str] = []
+    start = 1
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line)
+        elif current:
+            blocks.append(("\n".join(current).strip(), start))
+            current = []
+    if current:
+        blocks.append(("\n".join(current).strip(), start))
+    return blocks
+
+
+class Loader:
+    """Collects the edition and every problem met on the way."""
+
+    def __init__(self, seeds: Path) -> None:
+        self.seeds = seeds
+        self.problems: list[Problem] = []
+
+    def _read(self, name: str, spec: RecordSpec, many: bool, required: bool) -> tuple[list[Record], str]:
+        file = self.seeds / name
+        shown = shown_path(file)
+        if not file.exists():
+            if required:
+                self.problems.append(error(Position(shown), "missing-file", f"{name} is missing from {shown_path(self.seeds)}; create it (see EDITING.md)"))
+            return [], shown
+        node, problems = yamlsource.load(file, shown)
+        self.problems += problems
+        reader = Reader(shown)
+        if node is None:
+            records: list[Record] = []
+        elif many:
+            records = reader.records(node, spec)
+        else:
+            one = reader.record(node, spec)
+            records = [one] if one else []
+        self.problems += reader.problems
+        return records, shown
+
+    def settings(self) -> Settings:
+        records, _ = self._read("edition.yml", specs.SETTINGS, many=False, required=True)
+        r = records[0] if records else Record({}, Position("seeds/edition.yml"))
+        return Settings(
+            title=r.get("title", "Untitled edition"),
+            subtitle=r.get("subtitle", ""),
+            slug=slugify(r.get("slug", "edition")),
+            language=r.get("language", "en"),
+            gloss=r.get("gloss", "first-per-paragraph"),
+            introduction=r.get("introduction", ""),
+            principles=r.get("principles", ""),
+        )
+
+    def texts(self) -> tuple[Text, ...]:
+        folder = self.seeds / "texts"
+        files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+        if not files:
+            self.problems.append(error(Position(shown_path(folder)), "no-texts", "no .txt files found; put each text in seeds/texts/ as a .txt file"))
+        texts = [t for t in (self._text(f) for f in files) if t is not None]
+        for orphan in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+            if not orphan.with_suffix(".txt").exists():
+                self.problems.append(
+                    error(Position(shown_path(orphan)), "orphan-metadata", f"metadata for a text that does not exist: add {orphan.stem}.txt or rename this file to match a text")
+                )
+        return tuple(sorted(texts, key=lambda t: (t.meta.order if t.meta and t.meta.order is not None else 10**6, t.slug)))
+
+    def _text(self, file: Path) -> Text | None:
+        shown = shown_path(file)
+        source, problems = yamlsource.read_source(file, shown)
+        self.problems += problems
+        if source is None:
+            return None
+        blocks = split_paragraphs(source.text)
+        if not blocks:
+            self.problems.append(warning(Position(shown), "empty-text", "the text is empty; add its words or remove the file"))
+        meta = self._meta(file.with_suffix(".yml"), shown, len(blocks))
+        roles = {p.paragraph: p for p in meta.passages} if meta else {}
+        paragraphs = tuple(
+            Paragraph(n, body, line, roles[n].role if n in roles else None, roles[n].attribution if n in roles else "")
+            for n, (body, line) in enumerate(blocks, start=1)
+        )
+        return Text(slugify(file.stem), shown, source.text, paragraphs, meta)
+
+    def _meta(self, file: Path, text_shown: str, paragraphs: int) -> TextMeta | None:
+        if not file.exists():
+            self.problems.append(
+                warning(
+                    Position(text_shown),
+                    "no-metadata",
+                    f"this text has no metadata: its title is its first line and its date unknown; add {shown_path(file)} (see EDITING.md)",
+                )
+            )
+            return None
+        records, shown = self._read(str(file.relative_to(self.seeds)), specs.TEXT_META, many=False, required=True)
+        if not records:
+            return None
+        r = records[0]
+        passages = []
+        taken: dict[int, Position] = {}
+        for p in r.get("passages", []):
+            number, role = p.get("paragraph"), p.get("role")
+            if number is None or role is None:
+                continue
+            if not 1 <= number <= paragraphs:
+                self.problems.append(error(p.at("paragraph"), "no-paragraph", f"paragraph {number} does not exist: the text has {paragraphs} paragraphs (blocks separated by blank lines)"))
+                continue
+            if role == "quotation" and not p.get("attribution"):
+                self.problems.append(error(p.position, "missing-field", "a quotation needs an 'attribution': who is quoted, where and when"))
+            if number in taken and role != "quotation":
+                self.problems.append(error(p.position, "duplicate-passage", f"paragraph {number} already has a role (line {taken[number].line}); give each paragraph one role"))
+                continue
+            taken[number] = p.position
+            passages.append(Passage(number, role, p.get("attribution", ""), p.position))
+        return TextMeta(
+            title=r.get("title", file.stem),
+            editorial_title=r.get("editorial_title", False),
+            order=r.get("order"),
+            source=r.get("source", ""),
+            author=r.get("author"),
+            url=r.get("url"),
+            date=r.get("date") or PartialDate(),
+            date_note=r.get("date_note"),
+            kind=r.get("kind", ""),
+            headnote=r.get("headnote", ""),
+            passages=tuple(passages),
+            position=r.position,
+        )
+
+    def terms(self) -> tuple[Term, ...]:
+        records, _ = self._read("glossary.yml", specs.TERM, many=True, required=True)
+        terms = []
+        for r in records:
+            if not r.get("term") or not r.get("short") or not r.get("kind"):
+                continue
+            terms.append(
+                Term(
+                    id=slugify(r.get("term")),
+                    term=r.get("term"),
+                    expansion=r.get("expansion"),
+                    kind=r.get("kind"),
+                    short=r.get("short"),
+                    definition=r.get("definition", ""),
+                    aliases=_named(r.get("aliases", [])),
+                    case_sensitive=r.get("case_sensitive"),
+                    related=_named(r.get("related", [])),
+                    events=tuple(DatedEvent(e.get("date"), e.get("label"), e.position) for e in r.get("events", []) if e.get("date") and e.get("label")),
+                    references=_references(r.get("references", [])),
+                    position=r.position,
+                )
+            )
+        return tuple(terms)
+
+    def _quote(self, record: Record | None) -> QuoteRef | None:
+        if record is None or not record.get("text") or not record.get("quote"):
+            return None
+        return QuoteRef(record.get("text"), record.get("quote"), record.at("quote"), record.at("text"))
+
+    def notes(self) -> tuple[Note, ...]:
+        records, _ = self._read("notes.yml", specs.NOTE, many=True, required=False)
+        notes = []
+        for r in records:
+            anchor = self._quote(r)
+            if anchor and r.get("kind") and r.get("note"):
+                notes.append(Note(r.get("kind"), anchor, r.get("note"), _references(r.get("sources", [])), r.position))
+        return tuple(notes)
+
+    def crosslinks(self) -> tuple[CrossLink, ...]:
+        records, _ = self._read("crosslinks.yml", specs.CROSSLINK, many=True, required=False)
+        links = []
+        for r in records:
+            start, end = self._quote(r.get("from")), self._quote(r.get("to"))
+            if start and end and r.get("label"):
+                links.append(CrossLink(r.get("label"), start, end, r.position))
+        return tuple(links)
+
+
+def _named(values: list[Value]) -> tuple[Named, ...]:
+    return tuple(Named(v.value, v.position) for v in values)
+
+
+def _references(records: list[Any]) -> tuple[Reference, ...]:
+    return tuple(Reference(r.get("title"), r.get("year"), r.get("url")) for r in records if r.get("title"))
+
+
+def load_edition(seeds: Path) -> tuple[Edition, list[Problem]]:
+    """Read every file in seeds/; problems are collected, never raised."""
+    loader = Loader(seeds)
+    edition = Edition(
+        settings=loader.settings(),
+        texts=loader.texts(),
+        terms=loader.terms(),
+        notes=loader.notes(),
+        crosslinks=loader.crosslinks(),
+    )
+    return edition, loader.problems
+
+

@@ -1,0 +1,89 @@
+"""Escaping for the generated Markdown, and the safe renderer for editors' Markdown fields.
+
+Everything taken from seeds/ passes through here before it reaches a page: source texts and
+one-line fields become literal text (no Markdown, no HTML, no attribute lists); editors' Markdown
+fields are rendered by a bare Python-Markdown with raw HTML escaped, images and unsafe links removed.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+import xml.etree.ElementTree as etree
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+# Python-Markdown's backslash-escapable characters; '<' and '&' are turned into entities instead.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~^=:$])")
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto", ""})
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def md_escape(text: str) -> str:
+    """Literal text inside generated Markdown: renders exactly as written, whatever it contains."""
+    entities = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _MD_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) in _ESCAPABLE else _entity(m.group(1)), entities)
+
+
+_ESCAPABLE = frozenset("\\`*_{}[]()#+-.!>")
+
+
+def _entity(char: str) -> str:
+    return f"&#{ord(char)};"
+
+
+def html_escape(text: str) -> str:
+    """Literal text inside raw HTML (attributes included)."""
+    return html.escape(text, quote=True)
+
+
+def yaml_string(text: str) -> str:
+    """A YAML scalar for front matter (JSON strings are valid YAML)."""
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)
+
+
+def link_scheme(url: str) -> str:
+    """The scheme a browser would see, after entities and control characters are removed."""
+    cleaned = _CONTROL.sub("", html.unescape(html.unescape(url)))
+    try:
+        return urlsplit(cleaned).scheme.lower()
+    except ValueError:
+        return "invalid"
+
+
+def is_safe_url(url: str) -> bool:
+    return link_scheme(url) in _SAFE_SCHEMES
+
+
+class _Sanitiser(Treeprocessor):
+    """Drops images and links whose scheme is not http, https, mailto or relative."""
+
+    def run(self, root: etree.Element) -> None:
+        for parent in root.iter():
+            for child in list(parent):
+                if child.tag == "img":
+                    child.tag, child.text = "span", child.get("alt", "")
+                    child.attrib.clear()
+                elif child.tag == "a" and not is_safe_url(child.get("href", "")):
+                    child.tag = "span"
+                    child.attrib.clear()
+
+
+class _SafeExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's API)
+        md.treeprocessors.register(_Sanitiser(md), "sanitise", 0)
+
+
+def render_markdown(text: str) -> str:
+    """An editor's Markdown as safe HTML: raw HTML shown as text, no images, no unsafe links."""
+    md = markdown.Markdown(extensions=[_SafeExtension()], output_format="html")
+    return md.convert(text.replace("&", "&amp;").replace("<", "&lt;"))
+
+
+def plain_text(text: str) -> str:
+    """An editor's Markdown reduced to its words (for tooltips and descriptions)."""
+    rendered = render_markdown(text)
+    words = re.sub(r"<[^>]+>", " ", rendered)
+    return " ".join(html.unescape(words).split())

@@ -1,0 +1,244 @@
+"""The edition's domain: frozen records that flow load -> validate -> annotate -> write."""
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from tools.problems import Position
+
+GlossMode = Literal["first-per-paragraph", "every", "first-per-page"]
+GLOSS_MODES: tuple[str, ...] = ("first-per-paragraph", "every", "first-per-page")
+TERM_KINDS: tuple[str, ...] = ("concept", "treaty", "weapon system", "organisation", "person", "place", "event")
+TEXT_KINDS: tuple[str, ...] = ("news report", "commentary", "official statement")
+NOTE_KINDS: tuple[str, ...] = ("context", "source", "disputed", "correction")
+PASSAGE_ROLES: tuple[str, ...] = ("headline", "standfirst", "quotation")
+
+
+def slugify(value: str) -> str:
+    """A stable ASCII anchor for a term or title ("ABM Treaty" -> "abm-treaty")."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "entry"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the day, the month, the year, or not at all."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Literal["day", "month", "year", "unknown"]:
+        if self.year is None:
+            return "unknown"
+        if self.month is None:
+            return "year"
+        return "month" if self.day is None else "day"
+
+    def iso(self) -> str:
+        parts = [f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate((self.year, self.month, self.day)) if p]
+        return "-".join(parts) or "unknown"
+
+    def display(self) -> str:
+        if self.year is None:
+            return "date unknown"
+        if self.month is None:
+            return str(self.year)
+        month = calendar.month_name[self.month]
+        return f"{month} {self.year}" if self.day is None else f"{self.day} {month} {self.year}"
+
+    @staticmethod
+    def parse(value: str) -> PartialDate | None:
+        """Parse 'unknown', YYYY, YYYY-MM or YYYY-MM-DD; None when the value is not one of these."""
+        if value.strip().lower() == "unknown":
+            return PartialDate()
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+        if not match:
+            return None
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if month is not None and not 1 <= month <= 12:
+            return None
+        if day is not None and (month is None or not 1 <= day <= calendar.monthrange(year or 1, month)[1]):
+            return None
+        return PartialDate(year, month, day)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A source named by title and year, with a URL only where it is certain."""
+
+    title: str
+    year: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    date: PartialDate
+    label: str
+    position: Position
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph's role in a text: headline, standfirst, or a quotation with its attribution."""
+
+    paragraph: int
+    role: str
+    attribution: str
+    position: Position
+
+
+@dataclass(frozen=True)
+class TextMeta:
+    """Editorial metadata of one text (seeds/texts/<slug>.yml)."""
+
+    title: str
+    editorial_title: bool
+    order: int | None
+    source: str
+    author: str | None
+    url: str | None
+    date: PartialDate
+    date_note: str | None
+    kind: str
+    headnote: str
+    passages: tuple[Passage, ...]
+    position: Position
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One blank-line-separated block of a text, numbered from 1."""
+
+    number: int
+    text: str
+    line: int
+    role: str | None = None
+    attribution: str = ""
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.number}"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A source text exactly as published, split into paragraphs, with its metadata if any."""
+
+    slug: str
+    path: str
+    raw: str
+    paragraphs: tuple[Paragraph, ...]
+    meta: TextMeta | None
+
+    @property
+    def title(self) -> str:
+        if self.meta:
+            return self.meta.title
+        first = self.paragraphs[0].text if self.paragraphs else self.slug
+        return " ".join(first.split())
+
+    @property
+    def shown_title(self) -> str:
+        """The title as readers see it: editorial titles in square brackets."""
+        return f"[{self.title}]" if self.meta and self.meta.editorial_title else self.title
+
+    @property
+    def date(self) -> PartialDate:
+        return self.meta.date if self.meta else PartialDate()
+
+    @property
+    def words(self) -> int:
+        return len(self.raw.split())
+
+
+@dataclass(frozen=True)
+class Named:
+    """A name written in a YAML file (an alias, a related entry), with where it was written."""
+
+    value: str
+    position: Position
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry."""
+
+    id: str
+    term: str
+    expansion: str | None
+    kind: str
+    short: str
+    definition: str
+    aliases: tuple[Named, ...]
+    case_sensitive: bool | None
+    related: tuple[Named, ...]
+    events: tuple[DatedEvent, ...]
+    references: tuple[Reference, ...]
+    position: Position
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        """Every form matched in running text: the term, its expansion, its aliases."""
+        forms = [self.term] + ([self.expansion] if self.expansion else []) + [a.value for a in self.aliases]
+        return tuple(dict.fromkeys(forms))
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    """An exact quotation in one text, as written in notes.yml or crosslinks.yml."""
+
+    text: str
+    quote: str
+    position: Position
+    text_position: Position
+
+
+@dataclass(frozen=True)
+class Note:
+    kind: str
+    anchor: QuoteRef
+    body: str
+    sources: tuple[Reference, ...]
+    position: Position
+
+
+@dataclass(frozen=True)
+class CrossLink:
+    label: str
+    start: QuoteRef
+    end: QuoteRef
+    position: Position
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Edition-wide settings (seeds/edition.yml)."""
+
+    title: str
+    subtitle: str
+    slug: str
+    language: str
+    gloss: GlossMode
+    introduction: str
+    principles: str
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Everything an edition is made of, as loaded from seeds/."""
+
+    settings: Settings
+    texts: tuple[Text, ...]
+    terms: tuple[Term, ...]
+    notes: tuple[Note, ...]
+    crosslinks: tuple[CrossLink, ...]
+
+    def text(self, slug: str) -> Text | None:
+        return next((t for t in self.texts if t.slug == slug), None)

@@ -1,0 +1,37 @@
+"""The generator's stages in order: load -> validate -> annotate -> write."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools.annotate import AnnotatedEdition, annotate
+from tools.load import load_edition
+from tools.problems import Problem, has_errors, sorted_problems
+from tools.validate import usage_warnings, validate
+from tools.write import render_pages, write_pages
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The outcome of checking seeds/: every problem, and the annotated edition when there is no error."""
+
+    problems: list[Problem]
+    edition: AnnotatedEdition | None
+
+
+def check(seeds: Path) -> Checked:
+    """Load, validate and annotate; nothing is written."""
+    edition, problems = load_edition(seeds)
+    problems += validate(edition)
+    if has_errors(problems):
+        return Checked(sorted_problems(problems), None)
+    annotated = annotate(edition)
+    return Checked(sorted_problems(problems + usage_warnings(annotated)), annotated)
+
+
+def generate(seeds: Path, docs: Path) -> tuple[Checked, list[str]]:
+    """Check seeds/ and, when it has no error, write the pages into docs/; returns what changed."""
+    checked = check(seeds)
+    if checked.edition is None:
+        return checked, []
+    return checked, write_pages(render_pages(checked.edition), docs)

@@ -1,0 +1,146 @@
+"""Stage 5: render the generated docs/ with MkDocs (hosted and offline builds) and publish atomically.
+
+MkDocs empties its site_dir first and aborts a strict build only after writing, so every build goes
+to a staging folder and replaces build/site/ and the zip only when everything succeeded. A lock keeps
+two builds from mixing their output.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from tools.annotate import AnnotatedEdition
+from tools.bundle import make_zip
+from tools.problems import EditionError
+
+SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+def nav(edition: AnnotatedEdition) -> list[object]:
+    """Home, the texts in reading order, the glossary."""
+    texts = [{t.text.shown_title: f"texts/{t.text.slug}.md"} for t in edition.texts]
+    return [{"Home": "index.md"}, {"Texts": texts}, {"Glossary": "glossary.md"}]
+
+
+def write_config(root: Path, edition: AnnotatedEdition, site_dir: Path, target: Path, offline: bool) -> Path:
+    """A generated MkDocs config that inherits mkdocs.yml and adds what comes from seeds/."""
+    config: dict[str, object] = {
+        "INHERIT": str(root / "mkdocs.yml"),
+        "docs_dir": str(root / "docs"),
+        "site_dir": str(site_dir),
+        "site_name": edition.edition.settings.title,
+        "nav": nav(edition),
+    }
+    if offline:
+        config.update(
+            {
+                "use_directory_urls": False,
+                "site_url": "",
+                "plugins": ["search", "offline"],
+                "extra": {"generator": False, "polyfills": [SHIM]},
+            }
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(config, indent=2, ensure_ascii=False) + "\n"
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    return target
+
+
+def run_mkdocs(config: Path, env: dict[str, str]) -> None:
+    """mkdocs build --strict; any warning fails with MkDocs' own message."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    if result.returncode != 0:
+        lines = [line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line or "ERROR" in line or "Error" in line]
+        detail = "\n".join(lines[-20:]) or (result.stdout + result.stderr)[-2000:]
+        raise EditionError(f"MkDocs could not build the site ({config.name}):\n{detail}")
+
+
+def iframe_worker_shim(root: Path, build: Path) -> Path | None:
+    """The iframe-worker shim from its pinned npm package, or None (with one line said) if npm is missing."""
+    npm = shutil.which("npm")
+    if npm is None:
+        print("npm not found: building the hosted site only (the offline zip needs npm for the iframe-worker search shim)")
+        return None
+    folder = build / "npm"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copyfile(root / "tools" / "offline" / name, folder / name)
+    shim = folder / "node_modules" / "iframe-worker" / "shim" / "index.js"
+    if not shim.exists():
+        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=folder, capture_output=True, text=True)
+        if result.returncode != 0 or not shim.exists():
+            raise EditionError(f"npm could not install the iframe-worker shim:\n{result.stderr[-1500:]}")
+    return shim
+
+
+@contextlib.contextmanager
+def build_lock(build: Path) -> Iterator[None]:
+    """One build at a time: a second one waits for the first, and says so."""
+    build.mkdir(parents=True, exist_ok=True)
+    with open(build / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("another build is running in this folder; waiting for it to finish")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def source_date_epoch(root: Path) -> int:
+    """SOURCE_DATE_EPOCH if set, else the last commit's time, else 1980: builds are reproducible."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True)
+    return int(result.stdout.strip()) if result.returncode == 0 and result.stdout.strip().isdigit() else 315532800
+
+
+def _replace(new: Path, old: Path) -> None:
+    """Put new where old is, keeping old until new is in place."""
+    retired = old.with_name(f".{old.name}.old")
+    if retired.exists():
+        shutil.rmtree(retired) if retired.is_dir() else retired.unlink()
+    if old.exists():
+        old.rename(retired)
+    new.rename(old)
+    if retired.exists():
+        shutil.rmtree(retired) if retired.is_dir() else retired.unlink()
+
+
+def build_site(root: Path, build: Path, edition: AnnotatedEdition, offline: bool = True) -> list[Path]:
+    """Build the hosted site (and the offline zip) in staging, then publish both; returns what was published."""
+    root, build = root.resolve(), build.resolve()
+    epoch = source_date_epoch(root)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
+    slug = edition.edition.settings.slug
+    staging = build / ".staging"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    run_mkdocs(write_config(root, edition, staging / "site", build / "mkdocs.hosted.yml", offline=False), env)
+    published = [(staging / "site", build / "site")]
+    shim = iframe_worker_shim(root, build) if offline else None
+    if shim is not None:
+        folder = staging / "offline" / slug
+        run_mkdocs(write_config(root, edition, folder, build / "mkdocs.offline.yml", offline=True), env)
+        (folder / SHIM).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shim, folder / SHIM)
+        zip_path = staging / f"{slug}-offline.zip"
+        make_zip(folder, slug, zip_path, epoch)
+        published.append((zip_path, build / f"{slug}-offline.zip"))
+    for new, old in published:
+        _replace(new, old)
+    shutil.rmtree(staging)
+    return [old for _, old in published]

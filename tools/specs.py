@@ -1,0 +1,105 @@
+"""What each editor's file may contain: the record specs, with the help text the guide repeats."""
+from __future__ import annotations
+
+from tools.model import GLOSS_MODES, NOTE_KINDS, PASSAGE_ROLES, TERM_KINDS, TEXT_KINDS
+from tools.schema import Field, RecordSpec
+
+REFERENCE = RecordSpec(
+    "reference",
+    (
+        Field("title", "line", "the title of the work, e.g. the treaty's or the article's title", required=True),
+        Field("year", "line", "the year it appeared, e.g. 1972 (leave it out only when unknown: shown as n.d.)"),
+        Field("url", "line", "its web address, only where you are certain of it"),
+    ),
+)
+
+EVENT = RecordSpec(
+    "event",
+    (
+        Field("date", "date", "the date as YYYY-MM-DD, YYYY-MM or YYYY", required=True),
+        Field("label", "line", "what happened, in one line", required=True),
+    ),
+)
+
+TERM = RecordSpec(
+    "glossary entry",
+    (
+        Field("term", "line", "the term as readers should see it, e.g. ABM Treaty", required=True),
+        Field("expansion", "line", "the full form of an abbreviation, e.g. anti-ballistic missile"),
+        Field("kind", "line", "what the entry names", required=True, choices=TERM_KINDS),
+        Field("short", "line", "one plain sentence: the tooltip", required=True),
+        Field("definition", "text", "the longer definition, in Markdown", required=True),
+        Field("aliases", "list", "other spellings matched in the texts, e.g. [missile defense]"),
+        Field("case_sensitive", "bool", "true to match only the exact capitals, false to ignore case"),
+        Field("related", "list", "terms of other entries, e.g. [ABM Treaty]"),
+        Field("events", "records", "dated events: date and label", spec=EVENT),
+        Field("references", "records", "at least one source: title, year, url", required=True, spec=REFERENCE),
+    ),
+)
+
+PASSAGE = RecordSpec(
+    "passage",
+    (
+        Field("paragraph", "int", "the paragraph's number, counting from 1", required=True),
+        Field("role", "line", "what the paragraph is", required=True, choices=PASSAGE_ROLES),
+        Field("attribution", "line", "who is quoted, for a quotation: source, date, title"),
+    ),
+)
+
+TEXT_META = RecordSpec(
+    "text's metadata",
+    (
+        Field("title", "line", "the text's title; for an untitled text, one the editors supply", required=True),
+        Field("editorial_title", "bool", "true when the editors supplied the title (shown in [brackets])"),
+        Field("order", "int", "the text's place in the reading order: 1, 2, 3 ..."),
+        Field("source", "line", "the publisher or outlet", required=True),
+        Field("author", "line", "the author, only when known"),
+        Field("url", "line", "where the text was published, only when certain"),
+        Field("date", "date", "YYYY-MM-DD, YYYY-MM, YYYY, or unknown", required=True),
+        Field("date_note", "line", "how the date is known, or why it is not"),
+        Field("kind", "line", "what sort of text it is", required=True, choices=TEXT_KINDS),
+        Field("headnote", "text", "a few sentences on what the text is, in Markdown", required=True),
+        Field("passages", "records", "paragraph roles: headline, standfirst, quotation", spec=PASSAGE),
+    ),
+)
+
+QUOTE = RecordSpec(
+    "passage reference",
+    (
+        Field("text", "line", "the text's name: its file name without .txt", required=True),
+        Field("quote", "line", "words copied exactly from that text, found there once", required=True),
+    ),
+)
+
+NOTE = RecordSpec(
+    "note",
+    (
+        Field("text", "line", "the text's name: its file name without .txt", required=True),
+        Field("quote", "line", "words copied exactly from that text, found there once", required=True),
+        Field("kind", "line", "what help the note gives", required=True, choices=NOTE_KINDS),
+        Field("note", "text", "the note itself, in Markdown", required=True),
+        Field("sources", "records", "sources: title, year, url", spec=REFERENCE),
+    ),
+)
+
+CROSSLINK = RecordSpec(
+    "cross-link",
+    (
+        Field("label", "line", "how the two passages relate, in a few words", required=True),
+        Field("from", "record", "one end: text and quote", required=True, spec=QUOTE),
+        Field("to", "record", "the other end, in another text: text and quote", required=True, spec=QUOTE),
+    ),
+)
+
+SETTINGS = RecordSpec(
+    "edition setting",
+    (
+        Field("title", "line", "the edition's title", required=True),
+        Field("subtitle", "line", "a line under the title"),
+        Field("slug", "line", "a short lowercase name used for file names, e.g. missile-defence-texts", required=True),
+        Field("language", "line", "the language code, e.g. en"),
+        Field("gloss", "line", "which occurrences of a term are glossed", choices=GLOSS_MODES),
+        Field("introduction", "text", "what the edition is and why these texts, in Markdown", required=True),
+        Field("principles", "text", "the editorial principles, in Markdown", required=True),
+    ),
+)

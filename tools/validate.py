@@ -1,0 +1,144 @@
+"""Stage 2: cross-file rules over a loaded Edition. Each rule yields positioned problems.
+
+Rules (code: what it catches):
+  duplicate-term    two entries with the same term, after case and Unicode (NFC) folding
+  alias-conflict    an alias claimed by two entries, or equal to another entry's term
+  unknown-related   a related entry that names no entry (with "did you mean")
+  self-related      an entry related to itself
+  unknown-text      a note or cross-link naming no text (with "did you mean")
+  quote-missing     a quote not found in its text
+  quote-ambiguous   a quote found more than once (each place shown)
+  crosslink-same    a cross-link whose two ends are in the same text
+  unsafe-link       a link whose scheme is not http, https, mailto or relative
+  raw-html          raw HTML in an editor's Markdown
+  short-too-long    a short definition too long for a tooltip (warning)
+  unused-term       an entry found in no text (warning, after annotation)
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from tools.annotate import AnnotatedEdition
+from tools.markup import link_scheme
+from tools.model import Edition, QuoteRef, Term
+from tools.problems import Position, Problem, error, warning
+from tools.quotes import context, find_quote
+from tools.schema import did_you_mean
+
+SHORT_LIMIT = 200
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)
+_RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--[\s\S]*?--)>")
+
+
+def _key(value: str) -> str:
+    return unicodedata.normalize("NFC", value).casefold().strip()
+
+
+def _terms(edition: Edition) -> Iterator[Problem]:
+    entries: dict[str, Term] = {}
+    for term in edition.terms:
+        key = _key(term.term)
+        if key in entries:
+            yield error(term.position, "duplicate-term", f"the term '{term.term}' is already an entry at line {entries[key].position.line}; merge the two entries")
+        else:
+            entries[key] = term
+    aliases: dict[str, tuple[Term, Position]] = {}
+    for term in edition.terms:
+        for alias in term.aliases:
+            key = _key(alias.value)
+            if key in entries and entries[key] is not term:
+                other = entries[key]
+                yield error(alias.position, "alias-conflict", f"the alias '{alias.value}' is the term of another entry (line {other.position.line}); remove it here or relate the two entries")
+            elif key in aliases and aliases[key][0] is not term:
+                owner, where = aliases[key]
+                yield error(alias.position, "alias-conflict", f"the alias '{alias.value}' is also claimed by '{owner.term}' (line {where.line}); keep it in one entry")
+            else:
+                aliases.setdefault(key, (term, alias.position))
+    names = [t.term for t in edition.terms]
+    for term in edition.terms:
+        for related in term.related:
+            if _key(related.value) == _key(term.term):
+                yield error(related.position, "self-related", f"'{term.term}' is related to itself; remove '{related.value}' from its related list")
+            elif _key(related.value) not in entries:
+                yield error(related.position, "unknown-related", f"related entry '{related.value}' is not in the glossary{did_you_mean(related.value, names)}")
+        if len(term.short) > SHORT_LIMIT:
+            yield warning(term.position, "short-too-long", f"the short definition of '{term.term}' has {len(term.short)} characters; keep it under {SHORT_LIMIT} so the tooltip stays readable")
+
+
+def _quote(edition: Edition, ref: QuoteRef) -> Iterator[Problem]:
+    text = edition.text(ref.text)
+    if text is None:
+        slugs = [t.slug for t in edition.texts]
+        yield error(ref.text_position, "unknown-text", f"there is no text '{ref.text}'{did_you_mean(ref.text, slugs)}; texts: {', '.join(slugs)}")
+        return
+    spans = find_quote(text, ref.quote)
+    if not spans:
+        yield error(ref.position, "quote-missing", f"the quote “{ref.quote}” is not in {text.path}; copy the words exactly from one paragraph (quotes and apostrophes included)")
+    elif len(spans) > 1:
+        places = "; ".join(context(text, s) for s in spans)
+        yield error(ref.position, "quote-ambiguous", f"the quote “{ref.quote}” occurs {len(spans)} times in {text.path}: {places}; quote more words so it occurs once")
+
+
+def _anchors(edition: Edition) -> Iterator[Problem]:
+    for note in edition.notes:
+        yield from _quote(edition, note.anchor)
+    for link in edition.crosslinks:
+        yield from _quote(edition, link.start)
+        yield from _quote(edition, link.end)
+        if link.start.text == link.end.text:
+            yield error(link.end.text_position, "crosslink-same", "both ends of this cross-link are in the same text; a cross-link joins passages in two different texts")
+
+
+def markdown_problems(value: str, position: Position, what: str) -> Iterator[Problem]:
+    """Unsafe links and raw HTML in one Markdown (or URL) field."""
+    for match in _MD_LINK.finditer(value):
+        url = next(g for g in match.groups() if g is not None)
+        scheme = link_scheme(url)
+        if scheme not in ("http", "https", "mailto", ""):
+            yield error(position, "unsafe-link", f"{what} links to '{url}' with the scheme '{scheme}:'; only http, https, mailto and relative links are allowed")
+    if _RAW_HTML.search(value):
+        found = _RAW_HTML.search(value)
+        assert found is not None
+        yield error(position, "raw-html", f"{what} contains raw HTML '{found.group(0)[:40]}'; write Markdown instead (*emphasis*, [text](https://...))")
+
+
+def _urls(url: str | None, position: Position, what: str) -> Iterator[Problem]:
+    if url and link_scheme(url) not in ("http", "https", "mailto", ""):
+        yield error(position, "unsafe-link", f"{what} '{url}' has the scheme '{link_scheme(url)}:'; only http, https and mailto addresses are allowed")
+
+
+def _safety(edition: Edition) -> Iterator[Problem]:
+    s = edition.settings
+    for field, value in (("the introduction", s.introduction), ("the principles", s.principles)):
+        yield from markdown_problems(value, Position("seeds/edition.yml"), field)
+    for term in edition.terms:
+        yield from markdown_problems(term.definition, term.position, f"the definition of '{term.term}'")
+        if _RAW_HTML.search(term.short):
+            yield error(term.position, "raw-html", f"the short definition of '{term.term}' contains raw HTML; it must be plain text")
+        for ref in term.references:
+            yield from _urls(ref.url, term.position, "a reference URL")
+    for note in edition.notes:
+        yield from markdown_problems(note.body, note.position, "this note")
+        for ref in note.sources:
+            yield from _urls(ref.url, note.position, "a source URL")
+    for text in edition.texts:
+        if text.meta:
+            yield from markdown_problems(text.meta.headnote, text.meta.position, "the headnote")
+            yield from _urls(text.meta.url, text.meta.position, "the text's URL")
+
+
+def validate(edition: Edition) -> list[Problem]:
+    """Every cross-file problem in a loaded edition."""
+    return [*_terms(edition), *_anchors(edition), *_safety(edition)]
+
+
+def usage_warnings(edition: AnnotatedEdition) -> list[Problem]:
+    """Warnings that need the annotated texts: entries that occur nowhere."""
+    used = {o.term.id for t in edition.texts for o in t.occurrences}
+    return [
+        warning(t.position, "unused-term", f"'{t.term}' occurs in no text; add an alias matching the texts' wording, or keep it only if other entries need it")
+        for t in edition.edition.terms
+        if t.id not in used
+    ]

@@ -1,0 +1,40 @@
+"""Stage 4: render every page and write the Markdown into docs/, touching only files that changed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tools.annotate import AnnotatedEdition
+from tools.page_glossary import write_glossary_page
+from tools.page_index import write_index_page
+from tools.page_text import write_text_page
+
+GENERATED = ("*.md", "texts/*.md")
+
+
+def render_pages(edition: AnnotatedEdition) -> dict[str, str]:
+    """Every generated page: its path under docs/ and its Markdown."""
+    pages = dict([write_index_page(edition), write_glossary_page(edition)])
+    pages.update(write_text_page(text, edition) for text in edition.texts)
+    return pages
+
+
+def write_pages(pages: dict[str, str], docs: Path) -> list[str]:
+    """Write pages whose content changed, remove generated pages no longer produced; return what changed."""
+    changed = []
+    for relative, content in sorted(pages.items()):
+        target = docs / relative
+        data = content.encode("utf-8")
+        if target.exists() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(data)
+        temporary.replace(target)
+        changed.append(relative)
+    for pattern in GENERATED:
+        for stale in sorted(docs.glob(pattern)):
+            relative = stale.relative_to(docs).as_posix()
+            if relative not in pages:
+                stale.unlink()
+                changed.append(relative)
+    return changed

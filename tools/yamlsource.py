@@ -1,0 +1,151 @@
+"""Read an editor's YAML file into positioned nodes, refusing what YAML makes dangerous or surprising.
+
+Every scalar stays the string the editor typed (no YAML 1.1 booleans, numbers, dates or nulls):
+the schema decides what a value means. Anchors, aliases and tags are refused (alias bombs, object
+construction); so are oversized files and absurd nesting. Problems carry 1-based positions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+
+from tools.problems import Position, Problem, error
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 12
+
+
+@dataclass(frozen=True)
+class Source:
+    """An editor's file as decoded text, with the path used in messages."""
+
+    path: str
+    text: str
+
+
+def decode(path: str, data: bytes) -> tuple[Source | None, list[Problem]]:
+    """UTF-8 (a BOM is dropped), line endings made LF; bad bytes reported with line and column."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        bad = data[exc.start : exc.start + 1].hex().upper()
+        return None, [
+            error(
+                Position(path, line, col),
+                "encoding",
+                f"byte 0x{bad} is not valid UTF-8; save the file as UTF-8 "
+                "(in most editors: Save As, Encoding: UTF-8)",
+            )
+        ]
+    return Source(path, text.replace("\r\n", "\n").replace("\r", "\n")), []
+
+
+def read_source(file: Path, shown_as: str) -> tuple[Source | None, list[Problem]]:
+    """Read and decode a file, refusing one larger than MAX_BYTES."""
+    size = file.stat().st_size
+    if size > MAX_BYTES:
+        return None, [
+            error(
+                Position(shown_as),
+                "too-large",
+                f"file is {size:,} bytes, more than the {MAX_BYTES:,} allowed; split it or remove what is not needed",
+            )
+        ]
+    return decode(shown_as, file.read_bytes())
+
+
+def _position(source: Source, mark: yaml.Mark | None) -> Position:
+    if mark is None:
+        return Position(source.path)
+    return Position(source.path, mark.line + 1, mark.column + 1)
+
+
+def _tab_problems(source: Source) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(source.text.split("\n"), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(
+                error(
+                    Position(source.path, number, indent.index("\t") + 1),
+                    "tab",
+                    "a tab is used for indentation; YAML needs spaces: replace the tab with spaces",
+                )
+            )
+    return problems
+
+
+def _event_problems(source: Source) -> list[Problem]:
+    """Walk the event stream (not recursive) for aliases, anchors, tags and depth."""
+    problems: list[Problem] = []
+    depth = 0
+    for event in yaml.parse(source.text, Loader=yaml.SafeLoader):
+        where = _position(source, event.start_mark)
+        if isinstance(event, AliasEvent):
+            problems.append(
+                error(where, "alias", f"the alias '*{event.anchor}' is not allowed; write the value out in full")
+            )
+            continue
+        if isinstance(event, NodeEvent) and event.anchor is not None:
+            problems.append(
+                error(where, "anchor", f"the anchor '&{event.anchor}' is not allowed; remove it and write values out in full")
+            )
+        tag = getattr(event, "tag", None)
+        if isinstance(event, NodeEvent) and tag is not None:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            problems.append(
+                error(where, "tag", f"the tag '{shown}' is not allowed; remove it (quote the value if it must start with '!')")
+            )
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                problems.append(
+                    error(where, "too-deep", f"nesting is deeper than {MAX_DEPTH} levels; this file never needs that many")
+                )
+                return problems
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+    return problems
+
+
+def parse(source: Source) -> tuple[yaml.Node | None, list[Problem]]:
+    """Parse one YAML document into nodes, or report why it cannot be read."""
+    problems = _tab_problems(source)
+    if problems:
+        return None, problems
+    try:
+        problems = _event_problems(source)
+        if problems:
+            return None, problems
+        return yaml.compose(source.text, Loader=yaml.SafeLoader), []
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        return None, [
+            error(
+                _position(source, mark),
+                "yaml-syntax",
+                f"YAML syntax error: {what}; check indentation, and quote values that contain ': ' or start with a special character",
+            )
+        ]
+    except yaml.YAMLError as exc:
+        return None, [error(Position(source.path), "yaml-syntax", f"YAML syntax error: {exc}")]
+
+
+def load(file: Path, shown_as: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """Read, decode and parse a YAML file."""
+    source, problems = read_source(file, shown_as)
+    if source is None:
+        return None, problems
+    return parse(source)
+
+
+def position_of(source_path: str, node: yaml.Node) -> Position:
+    """Where a node starts, 1-based."""
+    return Position(source_path, node.start_mark.line + 1, node.start_mark.column + 1)
