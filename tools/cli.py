@@ -9,6 +9,8 @@ from pathlib import Path
 from tools.pipeline import Checked, check, generate
 from tools.problems import EditionError, has_errors
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def report(checked: Checked) -> bool:
     """Print every problem and a summary line; True when there is no error."""
@@ -53,7 +55,7 @@ def _build(args: argparse.Namespace) -> int:
         if not report(checked) or checked.edition is None:
             print("build stopped: nothing was published; the previous site is unchanged", file=sys.stderr)
             return 1
-        published = build_site(Path.cwd(), args.build, checked.edition, offline=not args.no_offline)
+        published = build_site(ROOT, args.docs, args.build, checked.edition, offline=not args.no_offline)
     for path in published:
         print(f"published {path}")
     print(f"build finished in {time.perf_counter() - started:.1f} s")
@@ -63,7 +65,7 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from tools.serve import serve
 
-    return serve(Path.cwd(), args.seeds, args.docs, args.build, args.port)
+    return serve(ROOT, args.seeds, args.docs, args.build, args.port)
 
 
 def parser() -> argparse.ArgumentParser:

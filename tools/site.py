@@ -29,11 +29,11 @@ def nav(edition: AnnotatedEdition) -> list[object]:
     return [{"Home": "index.md"}, {"Texts": texts}, {"Glossary": "glossary.md"}]
 
 
-def write_config(root: Path, edition: AnnotatedEdition, site_dir: Path, target: Path, offline: bool) -> Path:
+def write_config(root: Path, docs: Path, edition: AnnotatedEdition, site_dir: Path, target: Path, offline: bool) -> Path:
     """A generated MkDocs config that inherits mkdocs.yml and adds what comes from seeds/."""
     config: dict[str, object] = {
         "INHERIT": str(root / "mkdocs.yml"),
-        "docs_dir": str(root / "docs"),
+        "docs_dir": str(docs),
         "site_dir": str(site_dir),
         "site_name": edition.edition.settings.title,
         "nav": nav(edition),
@@ -119,9 +119,9 @@ def _replace(new: Path, old: Path) -> None:
         shutil.rmtree(retired) if retired.is_dir() else retired.unlink()
 
 
-def build_site(root: Path, build: Path, edition: AnnotatedEdition, offline: bool = True) -> list[Path]:
+def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool = True) -> list[Path]:
     """Build the hosted site (and the offline zip) in staging, then publish both; returns what was published."""
-    root, build = root.resolve(), build.resolve()
+    root, docs, build = root.resolve(), docs.resolve(), build.resolve()
     epoch = source_date_epoch(root)
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     slug = edition.edition.settings.slug
@@ -129,12 +129,12 @@ def build_site(root: Path, build: Path, edition: AnnotatedEdition, offline: bool
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    run_mkdocs(write_config(root, edition, staging / "site", build / "mkdocs.hosted.yml", offline=False), env)
+    run_mkdocs(write_config(root, docs, edition, staging / "site", build / "mkdocs.hosted.yml", offline=False), env)
     published = [(staging / "site", build / "site")]
     shim = iframe_worker_shim(root, build) if offline else None
     if shim is not None:
         folder = staging / "offline" / slug
-        run_mkdocs(write_config(root, edition, folder, build / "mkdocs.offline.yml", offline=True), env)
+        run_mkdocs(write_config(root, docs, edition, folder, build / "mkdocs.offline.yml", offline=True), env)
         (folder / SHIM).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shim, folder / SHIM)
         zip_path = staging / f"{slug}-offline.zip"

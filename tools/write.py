@@ -8,13 +8,15 @@ from tools.page_glossary import write_glossary_page
 from tools.page_index import write_index_page
 from tools.page_text import write_text_page
 
-GENERATED = ("*.md", "texts/*.md")
+GENERATED = ("*.md", "texts/*.md", "assets/*.js", "assets/*.css")
+ASSETS = Path(__file__).parent / "assets"
 
 
 def render_pages(edition: AnnotatedEdition) -> dict[str, str]:
-    """Every generated page: its path under docs/ and its Markdown."""
+    """Every generated file: its path under docs/ and its content (pages, and the edition's CSS and JS)."""
     pages = dict([write_index_page(edition), write_glossary_page(edition)])
     pages.update(write_text_page(text, edition) for text in edition.texts)
+    pages.update((f"assets/{asset.name}", asset.read_text(encoding="utf-8")) for asset in sorted(ASSETS.iterdir()))
     return pages
 
 
