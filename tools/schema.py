@@ -105,7 +105,7 @@ class Reader:
     def record(self, node: yaml.Node, spec: RecordSpec) -> Record | None:
         """One mapping read against its spec."""
         if not isinstance(node, yaml.MappingNode):
-            self._problem(node, "type", f"expected a {spec.name} (fields written 'name: value'), but found {_found(node)}")
+            self._problem(node, "type", f"expected {_a(spec.name)} (fields written 'name: value'), but found {_found(node)}")
             return None
         values: dict[str, Value] = {}
         seen: dict[str, yaml.Node] = {}
@@ -125,7 +125,7 @@ class Reader:
                 self._problem(
                     key_node,
                     "unknown-field",
-                    f"unknown field '{key}' in a {spec.name}{did_you_mean(key, names)}; allowed fields: {', '.join(names)}",
+                    f"unknown field '{key}' in {_a(spec.name)}{did_you_mean(key, names)}; allowed fields: {', '.join(names)}",
                 )
                 continue
             value = self.value(value_node, field, spec)
@@ -138,7 +138,7 @@ class Reader:
 
     def value(self, node: yaml.Node, field: Field, spec: RecordSpec) -> Any:
         """One field's value converted to its kind, or None after reporting why not."""
-        where = f"'{field.name}' in a {spec.name}"
+        where = f"'{field.name}' in {_a(spec.name)}"
         if field.kind == "record":
             assert field.spec is not None
             return self.record(node, field.spec)
@@ -192,7 +192,7 @@ class Reader:
             date = PartialDate.parse(text)
             if date is None:
                 self._problem(
-                    node, "date", f"{where} '{text}' is not a date; write YYYY-MM-DD, YYYY-MM, YYYY or unknown (e.g. 1972-05-26)"
+                    node, "date", f"{where}: '{text}' is not a date; write YYYY-MM-DD, YYYY-MM, YYYY or unknown (e.g. 1972-05-26)"
                 )
             return date
         if field.choices and text not in field.choices:
@@ -200,6 +200,10 @@ class Reader:
             self._problem(node, "choice", f"{where} is '{text}'{did_you_mean(text, field.choices)}; choose one of: {options}")
             return None
         return text
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 def _found(node: yaml.Node) -> str:
