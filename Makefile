@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 READY := $(VENV)/.ready
 
-.PHONY: site test check generate serve browser clean
+.PHONY: site test check generate serve browser audit clean
 
 site: $(READY)
 	$(PY) -m tools build
@@ -32,6 +32,16 @@ $(READY): pyproject.toml tools/constraints.txt
 # The browser tests need a Chromium: Debian's package when we are root on Debian, else Playwright's.
 browser: $(READY)
 	@$(PY) -m tools.chromium
+
+# Known vulnerabilities in the pinned set (tools/constraints.txt), from PyPI's advisory data: needs the
+# network, so it is not part of `make test`. pip-audit gets its own virtual environment, so it never
+# changes the pinned one; --no-deps because the constraints already list every dependency; --strict so
+# that a package the service cannot check fails the audit instead of being skipped.
+AUDIT := build/audit-venv
+audit: $(READY)
+	$(PYTHON) -m venv $(AUDIT)
+	$(AUDIT)/bin/pip install --quiet --disable-pip-version-check pip-audit==2.10.1
+	$(AUDIT)/bin/pip-audit --strict --disable-pip --no-deps --progress-spinner off -r tools/constraints.txt
 
 clean:
 	rm -rf build site docs/*.md docs/texts

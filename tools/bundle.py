@@ -6,17 +6,20 @@ import zipfile
 from pathlib import Path
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
+ZIP_EPOCH_MAX = 4354819198  # 2107-12-31 23:59:58, the latest (7-bit years from 1980, 2-second steps)
 
 
 def zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
-    """SOURCE_DATE_EPOCH as a zip timestamp (UTC), never before 1980."""
-    return time.gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
+    """SOURCE_DATE_EPOCH as a zip timestamp (UTC), clamped to what a zip can hold (1980 to 2107)."""
+    return time.gmtime(min(max(epoch, ZIP_EPOCH_MIN), ZIP_EPOCH_MAX))[:6]
 
 
 def make_zip(folder: Path, top: str, target: Path, epoch: int) -> None:
     """Write folder's files under top/ into target, byte-identical for identical input and epoch."""
     stamp = zip_time(epoch)
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    # Sorted by the name stored in the zip, not by Path order (which differs: "a/b" < "a-b", and
+    # Windows paths compare case-insensitively), so the member order is the same everywhere.
+    files = sorted((p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()), key=lambda p: p.relative_to(folder).as_posix())
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for file in files:
             name = f"{top}/{file.relative_to(folder).as_posix()}"

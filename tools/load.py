@@ -79,8 +79,8 @@ class Loader:
         return records, shown
 
     def settings(self) -> Settings:
-        records, _ = self._read("edition.yml", specs.SETTINGS, many=False, required=True)
-        r = records[0] if records else Record({}, Position("seeds/edition.yml"))
+        records, shown = self._read("edition.yml", specs.SETTINGS, many=False, required=True)
+        r = records[0] if records else Record({}, Position(shown))
         return Settings(
             title=r.get("title", "Untitled edition"),
             subtitle=r.get("subtitle", ""),
@@ -89,6 +89,8 @@ class Loader:
             gloss=r.get("gloss", "first-per-paragraph"),
             introduction=r.get("introduction", ""),
             principles=r.get("principles", ""),
+            introduction_at=r.at("introduction"),
+            principles_at=r.at("principles"),
         )
 
     def texts(self) -> tuple[Text, ...]:
@@ -97,6 +99,14 @@ class Loader:
         if not files:
             self.problems.append(error(Position(shown_path(folder)), "no-texts", "no .txt files found; put each text in seeds/texts/ as a .txt file"))
         texts = [t for t in (self._text(f) for f in files) if t is not None]
+        named: dict[str, Text] = {}
+        for text in texts:
+            if text.slug in named:
+                self.problems.append(
+                    error(Position(text.path), "duplicate-text", f"this text's name '{text.slug}' (its page and the name notes use) is also that of {named[text.slug].path}; rename one of the two files")
+                )
+            else:
+                named[text.slug] = text
         for orphan in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
             if not orphan.with_suffix(".txt").exists():
                 self.problems.append(
@@ -142,7 +152,7 @@ class Loader:
             if number is None or role is None:
                 continue
             if not 1 <= number <= paragraphs:
-                self.problems.append(error(p.at("paragraph"), "no-paragraph", f"paragraph {number} does not exist: the text has {paragraphs} paragraphs (blocks separated by blank lines)"))
+                self.problems.append(error(p.at("paragraph"), "no-paragraph", f"paragraph {number} does not exist: the text has {paragraphs} paragraph{'' if paragraphs == 1 else 's'} (blocks separated by blank lines)"))
                 continue
             if role == "quotation" and not p.get("attribution"):
                 self.problems.append(error(p.position, "missing-field", "a quotation needs an 'attribution': who is quoted, where and when"))
@@ -170,15 +180,17 @@ class Loader:
         records, _ = self._read("glossary.yml", specs.TERM, many=True, required=True)
         terms = []
         for r in records:
-            if not r.get("term") or not r.get("short") or not r.get("kind"):
+            if not r.get("term"):
                 continue
+            # An entry with a bad field is kept (it cannot be published: the field's error stops the
+            # build) so that entries naming it are not reported as naming nothing.
             terms.append(
                 Term(
                     id=slugify(r.get("term")),
                     term=r.get("term"),
                     expansion=r.get("expansion"),
-                    kind=r.get("kind"),
-                    short=r.get("short"),
+                    kind=r.get("kind", ""),
+                    short=r.get("short", ""),
                     definition=r.get("definition", ""),
                     aliases=_named(r.get("aliases", [])),
                     case_sensitive=r.get("case_sensitive"),
@@ -200,8 +212,8 @@ class Loader:
         notes = []
         for r in records:
             anchor = self._quote(r)
-            if anchor and r.get("kind") and r.get("note"):
-                notes.append(Note(r.get("kind"), anchor, r.get("note"), _references(r.get("sources", [])), r.position))
+            if anchor:
+                notes.append(Note(r.get("kind", ""), anchor, r.get("note", ""), _references(r.get("sources", [])), r.position))
         return tuple(notes)
 
     def crosslinks(self) -> tuple[CrossLink, ...]:
@@ -209,8 +221,8 @@ class Loader:
         links = []
         for r in records:
             start, end = self._quote(r.get("from")), self._quote(r.get("to"))
-            if start and end and r.get("label"):
-                links.append(CrossLink(r.get("label"), start, end, r.position))
+            if start and end:
+                links.append(CrossLink(r.get("label", ""), start, end, r.position))
         return tuple(links)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import string
 import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
 
@@ -39,9 +40,32 @@ def html_escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def attr_value(text: str) -> str:
+    """Literal text as a double-quoted value in an attribute list ({ title="..." }).
+
+    Python-Markdown runs its inline patterns over the value and puts inline HTML back unescaped, so
+    every ASCII punctuation character becomes a numeric character reference: no Markdown, no tag,
+    no quote or brace that ends the value; the browser shows the text exactly."""
+    return "".join(f"&#{ord(c)};" if c in _PUNCTUATION else c for c in text)
+
+
+_PUNCTUATION = frozenset(string.punctuation)
+
+
 def yaml_string(text: str) -> str:
-    """A YAML scalar for front matter (JSON strings are valid YAML)."""
-    return json.dumps(" ".join(text.split()), ensure_ascii=False)
+    """A front-matter value as a YAML scalar (JSON strings are valid YAML), HTML-escaped: MkDocs and
+    Material print page titles and descriptions into the page (<title>, nav, <meta content="...">)
+    without escaping them."""
+    return json.dumps(template_text(" ".join(text.split())), ensure_ascii=False)
+
+
+def template_text(text: str) -> str:
+    """Text that MkDocs or Material templates print unescaped (titles, site name, descriptions).
+
+    & < > and " are escaped, which is all element content and Material's double-quoted attributes
+    need; the apostrophe is left alone, as Material escapes some titles again (aria-label="{{ title | e }}")
+    and a title such as Russia's would otherwise read "Russia&#x27;s" there."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
 
 
 def link_scheme(url: str) -> str:
@@ -85,5 +109,10 @@ def render_markdown(text: str) -> str:
 def plain_text(text: str) -> str:
     """An editor's Markdown reduced to its words (for tooltips and descriptions)."""
     rendered = render_markdown(text)
-    words = re.sub(r"<[^>]+>", " ", rendered)
+    # Blocks are separated by a space; inline markup goes without one ("*Foreign Affairs*, 2006").
+    blocks = _BLOCK_TAG.sub(" ", rendered)
+    words = re.sub(r"<[^>]+>", "", blocks)
     return " ".join(html.unescape(words).split())
+
+
+_BLOCK_TAG = re.compile(r"</?(?:p|br|hr|li|ul|ol|blockquote|pre|h[1-6]|div|table|tr|td|th|dl|dt|dd)[^>]*>")

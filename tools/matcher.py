@@ -35,52 +35,62 @@ def is_case_sensitive(pattern: str, entry_setting: bool | None) -> bool:
 
 
 class TermMatcher:
-    """All patterns of a glossary compiled into two automata (exact case and folded case)."""
+    """All patterns of a glossary in one Aho-Corasick automaton over case-folded text.
+
+    One pass finds every candidate; a case-sensitive pattern is then checked against the text as
+    written. Each key keeps its forms in order: the last case-sensitive one and the last
+    case-insensitive one added for a key are the ones that count (as two automata, one per case
+    rule, would keep them), and a case-sensitive form wins a tie with a case-insensitive one.
+    """
 
     def __init__(self, terms: Iterable[Term]) -> None:
-        self._exact = ahocorasick.Automaton()
-        self._folded = ahocorasick.Automaton()
+        forms: dict[str, dict[bool, tuple[str, str]]] = {}
         for term in terms:
             for pattern in term.patterns:
                 key = for_terms(pattern).strip()
-                if not key:
-                    continue
-                if is_case_sensitive(pattern, term.case_sensitive):
-                    self._exact.add_word(key, (len(key), term.id))
-                else:
-                    self._folded.add_word(fold_case(key), (len(key), term.id))
-        for automaton in (self._exact, self._folded):
-            if len(automaton):
-                automaton.make_automaton()
+                if key:
+                    exact = is_case_sensitive(pattern, term.case_sensitive)
+                    forms.setdefault(fold_case(key), {})[exact] = (key, term.id)
+        self._automaton = ahocorasick.Automaton()
+        for folded, by_rule in forms.items():
+            # Case-sensitive first: of two candidates on the same span, the first one wins.
+            ordered = tuple((exact, *by_rule[exact]) for exact in (True, False) if exact in by_rule)
+            self._automaton.add_word(folded, (len(folded), ordered))
+        if forms:
+            self._automaton.make_automaton()
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, leftmost-longest, in text order."""
+        if not len(self._automaton):
+            return []
         plain = for_terms(text)
-        candidates: list[Match] = []
-        for automaton, haystack, folded in ((self._exact, plain, False), (self._folded, fold_case(plain), True)):
-            if not len(automaton):
-                continue
-            for last, (length, term_id) in automaton.iter(haystack):
-                end = _boundary_end(plain, last + 1 - length, last + 1, folded)
-                if end is not None:
-                    candidates.append(Match(last + 1 - length, end, term_id))
-        candidates.sort(key=lambda m: (m.start, -m.end))
+        candidates: list[tuple[int, int, bool, str]] = []
+        for last, (length, forms) in self._automaton.iter(fold_case(plain)):
+            start, end = last + 1 - length, last + 1
+            if start and is_word_char(plain[start - 1]):
+                continue  # inside a word: most candidates stop here, before any other work
+            for exact, key, term_id in forms:
+                if exact and plain[start:end] != key:
+                    continue
+                stop = _boundary_end(plain, end, folded=not exact)
+                if stop is not None:
+                    candidates.append((start, -stop, not exact, term_id))
+        candidates.sort(key=lambda c: c[:3])
         chosen: list[Match] = []
         reached = 0
-        for match in candidates:
-            if match.start >= reached:
-                chosen.append(match)
-                reached = match.end
+        for start, negative_stop, _, term_id in candidates:
+            if start >= reached:
+                chosen.append(Match(start, -negative_stop, term_id))
+                reached = -negative_stop
         return chosen
 
 
-def _boundary_end(text: str, start: int, end: int, folded: bool) -> int | None:
-    """Where the match ends once boundaries and a plural suffix are checked, or None if it is no word.
+def _boundary_end(text: str, end: int, folded: bool) -> int | None:
+    """Where a match starting on a word boundary ends once the end boundary and a plural suffix are
+    checked, or None if it ends inside a word.
 
     A plural suffix is lower case ("ABMs", not "ABMS"); a case-insensitive phrase takes either case.
     """
-    if start > 0 and is_word_char(text[start - 1]):
-        return None
     if end == len(text) or not is_word_char(text[end]):
         return end
     if text[end - 1].isalpha():

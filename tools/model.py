@@ -141,7 +141,7 @@ class Text:
     def title(self) -> str:
         if self.meta:
             return self.meta.title
-        first = self.paragraphs[0].text if self.paragraphs else self.slug
+        first = self.paragraphs[0].text.split("\n", 1)[0] if self.paragraphs else self.slug
         return " ".join(first.split())
 
     @property
@@ -228,6 +228,8 @@ class Settings:
     gloss: GlossMode
     introduction: str
     principles: str
+    introduction_at: Position = Position("seeds/edition.yml")
+    principles_at: Position = Position("seeds/edition.yml")
 
 
 @dataclass(frozen=True)

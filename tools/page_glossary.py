@@ -55,7 +55,7 @@ def _entry(term: Term, edition: AnnotatedEdition, names: dict[str, Term]) -> str
         events = "\n".join(f"- {md_escape(e.date.display())}: {md_escape(e.label)}" for e in sorted(term.events, key=lambda e: e.date))
         parts.append("**Dates:**\n\n" + events)
     if term.references:
-        parts.append("**References:**\n\n" + f'<div class="entry-references" markdown="0">{references_html(term.references)}</div>')
+        parts.append("**References:**\n\n" + f'<div class="entry-references">{references_html(term.references)}</div>')
     occurrences = edition.occurrences_of(term)
     if occurrences:
         items = []

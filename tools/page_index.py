@@ -52,13 +52,13 @@ def write_index_page(edition: AnnotatedEdition) -> tuple[str, str]:
         front_matter(settings.title, plain_text(settings.introduction)[:300]),
         f"# {md_escape(settings.title)}\n",
         subtitle,
-        f'<div class="introduction" markdown="0">{render_markdown(settings.introduction)}</div>\n',
+        f'<div class="introduction">{render_markdown(settings.introduction)}</div>\n',
         "## The texts { #texts }\n",
         _texts_table(edition) + "\n",
         counts + "\n",
         "## How to read this edition { #how-to-read }\n",
         HOW_TO_READ.format(note_kinds=kinds),
         "## Editorial principles { #principles }\n",
-        f'<div class="principles" markdown="0">{render_markdown(settings.principles)}</div>\n',
+        f'<div class="principles">{render_markdown(settings.principles)}</div>\n',
     ]
     return "index.md", "\n".join(p for p in parts if p).rstrip() + "\n"

@@ -63,17 +63,17 @@ def _paragraph(paragraph: Paragraph, text: AnnotatedText) -> str:
             f'<figcaption><span class="attribution-label">Quoted from</span> {html_escape(paragraph.attribution)}</figcaption>\n</figure>'
         )
     links = [end for end in text.links if end.here.paragraph == paragraph.number]
-    return html + ("\n\n" + _crosslinks(links) if links else "")
+    return html + ("\n\n" + _crosslinks(links, paragraph.number) if links else "")
 
 
-def _crosslinks(ends: list[LinkEnd]) -> str:
+def _crosslinks(ends: list[LinkEnd], number: int) -> str:
     items = []
     for end in ends:
         target = f"{end.other.slug}.md#p{end.there.paragraph}"
         where = f"{md_escape(end.other.shown_title)}, ¶{end.there.paragraph}"
         items.append(f'- [{where}]({target}){{ .crosslink }}: “{md_escape(end.there_quote)}” — {md_escape(end.link.label)}')
     return (
-        '<aside class="crosslinks" aria-label="Related passages in other texts" markdown="1">\n'
+        f'<aside class="crosslinks" aria-label="Passages in other texts related to paragraph {number}" markdown="1">\n'
         '<p class="crosslinks-title">Compare</p>\n\n' + "\n".join(items) + "\n\n</aside>"
     )
 
@@ -103,7 +103,7 @@ def _header(text: Text) -> str:
     headnote = ""
     if meta:
         headnote = f'<section class="headnote" aria-label="Headnote"><p class="headnote-label">Headnote (editorial)</p>{render_markdown(meta.headnote)}</section>'
-    return f'<div class="text-header" markdown="0">\n{title_note}<dl class="text-meta">{items}</dl>\n{headnote}\n</div>'
+    return f'<div class="text-header">\n{title_note}<dl class="text-meta">{items}</dl>\n{headnote}\n</div>'
 
 
 def _notes(text: AnnotatedText) -> str:
@@ -123,7 +123,7 @@ def _notes(text: AnnotatedText) -> str:
             f'{render_markdown(note.body)}'
             f"{sources_block}</li>"
         )
-    return '## Notes { #notes }\n\n<ol class="notes" markdown="0">\n' + "\n".join(items) + "\n</ol>\n"
+    return '## Notes { #notes }\n\n<ol class="notes">\n' + "\n".join(items) + "\n</ol>\n"
 
 
 def _terms(text: AnnotatedText) -> str:
@@ -165,7 +165,7 @@ def _tips(text: AnnotatedText) -> str:
     ]
     if not tips:
         return ""
-    return '<div class="edition-tips" data-search-exclude hidden markdown="0">\n' + "\n".join(tips) + "\n</div>\n"
+    return '<div class="edition-tips" data-search-exclude hidden>\n' + "\n".join(tips) + "\n</div>\n"
 
 
 def write_text_page(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str, str]:

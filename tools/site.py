@@ -10,6 +10,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,25 +19,31 @@ from pathlib import Path
 
 from tools.annotate import AnnotatedEdition
 from tools.bundle import make_zip
+from tools.markup import template_text
 from tools.problems import EditionError
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
 def nav(edition: AnnotatedEdition) -> list[object]:
-    """Home, the texts in reading order, the glossary."""
-    texts = [{t.text.shown_title: f"texts/{t.text.slug}.md"} for t in edition.texts]
-    return [{"Home": "index.md"}, {"Texts": texts}, {"Glossary": "glossary.md"}]
+    """Home, the texts in reading order, the glossary and the two pages drawn from it."""
+    texts = [{template_text(t.text.shown_title): f"texts/{t.text.slug}.md"} for t in edition.texts]
+    return [{"Home": "index.md"}, {"Texts": texts}, {"Glossary": "glossary.md"}, {"Timeline": "timeline.md"}, {"Term map": "term-map.md"}]
 
 
-def write_config(root: Path, docs: Path, edition: AnnotatedEdition, site_dir: Path, target: Path, offline: bool) -> Path:
-    """A generated MkDocs config that inherits mkdocs.yml and adds what comes from seeds/."""
+def write_config(
+    root: Path, docs: Path, edition: AnnotatedEdition, site_dir: Path, target: Path, offline: bool, strict: bool = True
+) -> Path:
+    """A generated MkDocs config that inherits mkdocs.yml and adds what comes from seeds/.
+
+    strict=False is for the live preview, which must keep serving when MkDocs warns."""
     config: dict[str, object] = {
         "INHERIT": str(root / "mkdocs.yml"),
         "docs_dir": str(docs),
         "site_dir": str(site_dir),
-        "site_name": edition.edition.settings.title,
+        "site_name": template_text(edition.edition.settings.title),  # Material prints it unescaped
         "nav": nav(edition),
+        "strict": strict,
     }
     if offline:
         config.update(
@@ -54,18 +61,42 @@ def write_config(root: Path, docs: Path, edition: AnnotatedEdition, site_dir: Pa
     return target
 
 
+# The last line of a Python traceback for a failed write: "OSError: [Errno 28] No space left on device: 'a' -> 'b'".
+_OS_ERROR = re.compile(r"^\w*Error: \[Errno \d+\] (?P<strerror>[^:\n]+)(?:: '(?P<path>[^'\n]*)'(?: -> '(?P<target>[^'\n]*)')?)?$", re.M)
+
+
+def _problem_lines(output: str) -> list[str]:
+    """MkDocs' WARNING and ERROR lines, each with the indented lines that continue it (lists of pages)."""
+    lines: list[str] = []
+    keep = False
+    for line in output.splitlines():
+        if "WARNING" in line or "ERROR" in line or "Error" in line:
+            keep = True
+        elif not (keep and line.startswith(" ") and line.strip()):
+            keep = False
+        if keep:
+            lines.append(line)
+    return lines
+
+
 def run_mkdocs(config: Path, env: dict[str, str]) -> None:
     """mkdocs build --strict; any warning fails with MkDocs' own message."""
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+        # No --quiet: it raises MkDocs' log level above WARNING, so strict mode never sees a warning
+        # and passes any build (mkdocs/mkdocs#4126). The output is captured anyway.
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
         capture_output=True,
         text=True,
         env=env,
     )
     if result.returncode != 0:
-        lines = [line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line or "ERROR" in line or "Error" in line]
+        failed_write = _OS_ERROR.search(result.stderr)
+        if failed_write:  # a full disk or an unwritable folder: one line, not MkDocs' traceback
+            path = failed_write.group("target") or failed_write.group("path") or "file system"
+            raise EditionError(f"MkDocs could not write the site: {failed_write.group('strerror')} ({path}); nothing was published")
+        lines = _problem_lines(result.stdout + result.stderr)
         detail = "\n".join(lines[-20:]) or (result.stdout + result.stderr)[-2000:]
-        raise EditionError(f"MkDocs could not build the site ({config.name}):\n{detail}")
+        raise EditionError(f"MkDocs could not build the site ({config.name}); nothing was published, the previous site is unchanged:\n{detail}")
 
 
 def iframe_worker_shim(root: Path, build: Path) -> Path | None:
@@ -114,7 +145,12 @@ def _replace(new: Path, old: Path) -> None:
         shutil.rmtree(retired) if retired.is_dir() else retired.unlink()
     if old.exists():
         old.rename(retired)
-    new.rename(old)
+    try:
+        new.rename(old)
+    except BaseException:
+        if retired.exists() and not old.exists():
+            retired.rename(old)  # the previous copy goes back: a failed publish loses nothing
+        raise
     if retired.exists():
         shutil.rmtree(retired) if retired.is_dir() else retired.unlink()
 
@@ -124,11 +160,28 @@ def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, o
     root, docs, build = root.resolve(), docs.resolve(), build.resolve()
     epoch = source_date_epoch(root)
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
-    slug = edition.edition.settings.slug
     staging = build / ".staging"
+    for place in (build / "site", build / f"{edition.edition.settings.slug}-offline.zip"):
+        retired = place.with_name(f".{place.name}.old")
+        if retired.exists() and not place.exists():
+            retired.rename(place)  # a build killed while publishing: the previous copy goes back first
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
+    try:
+        published = _build_in(staging, root, docs, build, edition, offline, epoch, env)
+        for new, old in published:
+            _replace(new, old)
+    finally:  # also on failure: a half-written staging folder must not fill the disk
+        shutil.rmtree(staging, ignore_errors=True)
+    return [old for _, old in published]
+
+
+def _build_in(
+    staging: Path, root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool, epoch: int, env: dict[str, str]
+) -> list[tuple[Path, Path]]:
+    """Both builds into staging; returns (built, published place) pairs."""
+    slug = edition.edition.settings.slug
     run_mkdocs(write_config(root, docs, edition, staging / "site", build / "mkdocs.hosted.yml", offline=False), env)
     published = [(staging / "site", build / "site")]
     shim = iframe_worker_shim(root, build) if offline else None
@@ -137,10 +190,10 @@ def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, o
         run_mkdocs(write_config(root, docs, edition, folder, build / "mkdocs.offline.yml", offline=True), env)
         (folder / SHIM).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shim, folder / SHIM)
+        # MkDocs' 404 page links from the site root (/assets/...): meaningless from file://, and
+        # nothing in the bundle links to it.
+        (folder / "404.html").unlink(missing_ok=True)
         zip_path = staging / f"{slug}-offline.zip"
         make_zip(folder, slug, zip_path, epoch)
         published.append((zip_path, build / f"{slug}-offline.zip"))
-    for new, old in published:
-        _replace(new, old)
-    shutil.rmtree(staging)
-    return [old for _, old in published]
+    return published

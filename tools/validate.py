@@ -1,7 +1,7 @@
 """Stage 2: cross-file rules over a loaded Edition. Each rule yields positioned problems.
 
 Rules (code: what it catches):
-  duplicate-term    two entries with the same term, after case and Unicode (NFC) folding
+  duplicate-term    two entries with the same term (after case and Unicode NFC folding) or the same anchor
   alias-conflict    an alias claimed by two entries, or equal to another entry's term
   unknown-related   a related entry that names no entry (with "did you mean")
   self-related      an entry related to itself
@@ -12,7 +12,7 @@ Rules (code: what it catches):
   unsafe-link       a link whose scheme is not http, https, mailto or relative
   raw-html          raw HTML in an editor's Markdown
   short-too-long    a short definition too long for a tooltip (warning)
-  unused-term       an entry found in no text (warning, after annotation)
+  unused-term       an entry found in no text that no entry relates to (warning, after annotation)
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from tools.quotes import context, find_quote
 from tools.schema import did_you_mean
 
 SHORT_LIMIT = 200
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)
+_MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)
 _RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--[\s\S]*?--)>")
 
 
@@ -38,12 +38,23 @@ def _key(value: str) -> str:
 
 def _terms(edition: Edition) -> Iterator[Problem]:
     entries: dict[str, Term] = {}
+    anchors: dict[str, Term] = {}
     for term in edition.terms:
         key = _key(term.term)
         if key in entries:
             yield error(term.position, "duplicate-term", f"the term '{term.term}' is already an entry at line {entries[key].position.line}; merge the two entries")
+            continue
+        entries[key] = term
+        if term.id in anchors:
+            other = anchors[term.id]
+            yield error(
+                term.position,
+                "duplicate-term",
+                f"the term '{term.term}' gets the same glossary anchor '#{term.id}' as '{other.term}' (line {other.position.line}); "
+                "merge the two entries or spell one differently",
+            )
         else:
-            entries[key] = term
+            anchors[term.id] = term
     aliases: dict[str, tuple[Term, Position]] = {}
     for term in edition.terms:
         for alias in term.aliases:
@@ -111,8 +122,8 @@ def _urls(url: str | None, position: Position, what: str) -> Iterator[Problem]:
 
 def _safety(edition: Edition) -> Iterator[Problem]:
     s = edition.settings
-    for field, value in (("the introduction", s.introduction), ("the principles", s.principles)):
-        yield from markdown_problems(value, Position("seeds/edition.yml"), field)
+    for field, value, position in (("the introduction", s.introduction, s.introduction_at), ("the principles", s.principles, s.principles_at)):
+        yield from markdown_problems(value, position, field)
     for term in edition.terms:
         yield from markdown_problems(term.definition, term.position, f"the definition of '{term.term}'")
         if _RAW_HTML.search(term.short):
@@ -135,10 +146,16 @@ def validate(edition: Edition) -> list[Problem]:
 
 
 def usage_warnings(edition: AnnotatedEdition) -> list[Problem]:
-    """Warnings that need the annotated texts: entries that occur nowhere."""
+    """Warnings that need the annotated texts: entries no text uses and no other entry points to."""
     used = {o.term.id for t in edition.texts for o in t.occurrences}
+    related = {_key(r.value) for t in edition.edition.terms for r in t.related}
     return [
-        warning(t.position, "unused-term", f"'{t.term}' occurs in no text; add an alias matching the texts' wording, or keep it only if other entries need it")
+        warning(
+            t.position,
+            "unused-term",
+            f"'{t.term}' occurs in no text and no entry lists it under 'related'; add an alias matching the texts' wording, "
+            "list it under a related entry's 'related', or remove it",
+        )
         for t in edition.edition.terms
-        if t.id not in used
+        if t.id not in used and _key(t.term) not in related
     ]

@@ -6,6 +6,9 @@ construction); so are oversized files and absurd nesting. Problems carry 1-based
 """
 from __future__ import annotations
 
+import codecs
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +18,8 @@ from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, No
 from tools.problems import Position, Problem, error
 
 MAX_BYTES = 1_000_000
+# C0 and C1 control characters other than tab, line feed, form feed and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 MAX_DEPTH = 12
 
 
@@ -27,11 +32,18 @@ class Source:
 
 
 def decode(path: str, data: bytes) -> tuple[Source | None, list[Problem]]:
-    """UTF-8 (a BOM is dropped), line endings made LF; bad bytes reported with line and column."""
+    """UTF-8 (a BOM is dropped), line endings made LF, composed to Unicode NFC; bad bytes reported
+    with line and column.
+
+    NFC: a text saved decomposed (e + combining accent, as some macOS tools write it) is the same
+    text to a reader, and must match glossary terms and quotes typed composed; composing changes no
+    character a reader sees (Unicode canonical equivalence)."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]  # before decoding, so an error's offset is the editor's
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
+        before = data[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         bad = data[exc.start : exc.start + 1].hex().upper()
@@ -43,7 +55,20 @@ def decode(path: str, data: bytes) -> tuple[Source | None, list[Problem]]:
                 "(in most editors: Save As, Encoding: UTF-8)",
             )
         ]
-    return Source(path, text.replace("\r\n", "\n").replace("\r", "\n")), []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        col = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        return None, [
+            error(
+                Position(path, line, col),
+                "control-character",
+                f"the invisible control character U+{ord(control.group()):04X} is not allowed: "
+                "a page cannot show it and Markdown would drop it; delete it",
+            )
+        ]
+    return Source(path, unicodedata.normalize("NFC", text)), []
 
 
 def read_source(file: Path, shown_as: str) -> tuple[Source | None, list[Problem]]:

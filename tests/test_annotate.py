@@ -1,0 +1,147 @@
+"""Annotation: which occurrences are glossed in each mode, protected headlines, notes and cross-links placed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import EDITION, TEXT_META, write_seeds
+from tools.annotate import AnnotatedEdition
+from tools.model import Paragraph
+from tools.page_text import paragraph_body
+from tools.pipeline import check
+
+BODY = "ABM and ABMs here; the ABM Treaty too.\n\nAn ABM again, and the ABM Treaty.\n\nNo term.\n\nLast ABM.\n"
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def annotated(seeds: Path) -> AnnotatedEdition:
+    checked = check(seeds)
+    assert checked.edition is not None, [p.format() for p in checked.problems]
+    return checked.edition
+
+
+def glossed(edition: AnnotatedEdition, slug: str = "one") -> list[tuple[int, str, bool]]:
+    """(paragraph, surface form, glossed) for every occurrence in a text."""
+    text = edition.text(slug)
+    return [(o.paragraph, text.text.paragraphs[o.paragraph - 1].text[o.start : o.end], o.glossed) for o in text.occurrences]
+
+
+def with_mode(mode: str | None) -> str:
+    return EDITION + (f"gloss: {mode}\n" if mode else "")
+
+
+def test_first_per_paragraph_is_the_default(here: Path) -> None:
+    edition = annotated(write_seeds(here, texts={"one": BODY}, edition=with_mode(None)))
+    assert edition.edition.settings.gloss == "first-per-paragraph"
+    assert glossed(edition) == [
+        (1, "ABM", True), (1, "ABMs", False), (1, "ABM Treaty", True),
+        (2, "ABM", True), (2, "ABM Treaty", True),
+        (4, "ABM", True),
+    ]
+
+
+def test_every_occurrence(here: Path) -> None:
+    edition = annotated(write_seeds(here, texts={"one": BODY}, edition=with_mode("every")))
+    assert [g for _, _, g in glossed(edition)] == [True] * 6
+
+
+def test_first_per_page(here: Path) -> None:
+    edition = annotated(write_seeds(here, texts={"one": BODY, "two": "ABM and the ABM Treaty.\n"}, edition=with_mode("first-per-page")))
+    assert glossed(edition) == [
+        (1, "ABM", True), (1, "ABMs", False), (1, "ABM Treaty", True),
+        (2, "ABM", False), (2, "ABM Treaty", False),
+        (4, "ABM", False),
+    ]
+    assert glossed(edition, "two") == [(1, "ABM", True), (1, "ABM Treaty", True)]
+
+
+def test_unknown_mode_is_refused(here: Path) -> None:
+    checked = check(write_seeds(here, edition=with_mode("first-per-text")))
+    assert [p.code for p in checked.problems] == ["choice"]
+    assert checked.edition is None
+
+
+def test_headline_is_never_glossed(here: Path) -> None:
+    """A headline is a heading: its terms are neither glossed nor counted (first-per-page starts after it)."""
+    meta = TEXT_META + "passages:\n  - paragraph: 1\n    role: headline\n  - paragraph: 2\n    role: standfirst\n"
+    edition = annotated(write_seeds(here, texts={"one": "ABM headline\n\nABM standfirst\n\nABM body\n"}, metadata={"one": meta},
+                                    edition=with_mode("first-per-page")))
+    assert glossed(edition) == [(2, "ABM", True), (3, "ABM", False)]
+
+
+def test_quotation_is_glossed(here: Path) -> None:
+    meta = TEXT_META + "passages:\n  - paragraph: 1\n    role: quotation\n    attribution: Someone\n"
+    edition = annotated(write_seeds(here, texts={"one": "A quoted ABM Treaty.\n"}, metadata={"one": meta}))
+    assert glossed(edition) == [(1, "ABM Treaty", True)]
+
+
+def test_longest_match_wins(here: Path) -> None:
+    edition = annotated(write_seeds(here, texts={"one": "The ABM Treaty, not the ABM.\n"}))
+    assert [(surface, o.term.id) for (_, surface, _), o in zip(glossed(edition), edition.texts[0].occurrences)] == [
+        ("ABM Treaty", "abm-treaty"), ("ABM", "abm"),
+    ]
+
+
+def test_occurrences_are_listed_per_term(here: Path) -> None:
+    edition = annotated(write_seeds(here, texts={"one": BODY, "two": "An ABM.\n"}))
+    abm = next(t for t in edition.edition.terms if t.id == "abm")
+    assert [(o.text, o.paragraph) for o in edition.occurrences_of(abm)] == [("one", 1), ("one", 1), ("one", 2), ("one", 4), ("two", 1)]
+
+
+NOTES = """\
+- text: one
+  quote: Last ABM
+  kind: correction
+  note: Third in reading order.
+- text: one
+  quote: and ABMs
+  kind: context
+  note: Second in reading order.
+- text: one
+  quote: ABM and
+  kind: source
+  note: First in reading order.
+"""
+
+
+def test_notes_are_numbered_in_reading_order(here: Path) -> None:
+    edition = annotated(write_seeds(here, texts={"one": BODY}, notes=NOTES))
+    placed = [(p.number, p.note.anchor.quote, p.span.paragraph, p.span.start, p.span.end) for p in edition.texts[0].notes]
+    assert placed == [(1, "ABM and", 1, 0, 7), (2, "and ABMs", 1, 4, 12), (3, "Last ABM", 4, 0, 8)]
+
+
+def test_note_markers_follow_the_quote_but_never_split_a_gloss(here: Path) -> None:
+    """A quote ending inside a glossed term gets its marker after the term; glosses stay whole."""
+    notes = "- text: one\n  quote: the ABM Tre\n  kind: context\n  note: Inside a term.\n"
+    edition = annotated(write_seeds(here, texts={"one": "Before the ABM Treaty after.\n"}, notes=notes))
+    text = edition.texts[0]
+    paragraph: Paragraph = text.text.paragraphs[0]
+    body = paragraph_body(paragraph, text.in_paragraph(paragraph), list(text.notes))
+    assert body == (
+        'Before the [ABM Treaty](../glossary.md#abm-treaty){ .gloss aria-describedby="tip-abm-treaty" }'
+        '[i1](#note-1){ .note-ref .note-ref--context aria-describedby="notetip-1" aria-label="Context note 1" } after\\.'
+    )
+
+
+CROSSLINK = """\
+- label: Same point
+  from:
+    text: one
+    quote: No term
+  to:
+    text: two
+    quote: second point
+"""
+
+
+def test_crosslinks_are_placed_at_both_ends(here: Path) -> None:
+    edition = annotated(write_seeds(here, texts={"one": BODY, "two": "First.\n\nA second point.\n"}, crosslinks=CROSSLINK))
+    one, two = edition.text("one"), edition.text("two")
+    assert [(e.here.paragraph, e.other.slug, e.there.paragraph, e.there_quote) for e in one.links] == [(3, "two", 2, "second point")]
+    assert [(e.here.paragraph, e.other.slug, e.there.paragraph, e.there_quote) for e in two.links] == [(2, "one", 3, "No term")]

@@ -1,0 +1,396 @@
+"""The built edition in a real browser (headless Chromium), hosted over HTTP and offline from file://.
+
+Each check runs in both modes. The real edition is built once per session from seeds/; every page
+opened is watched for requests that leave the site, console errors and dialogs (see `browse`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urldefrag, urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Locator, Page, Playwright, expect, sync_playwright
+
+from tests.browser_support import (
+    MODES,
+    SCREENSHOTS,
+    SEEDS,
+    Browse,
+    Built,
+    Site,
+    build_edition,
+    crawl,
+    glossary_shorts,
+    open_site,
+    run_build,
+    search,
+    squash,
+    text_slugs,
+    text_without_markers,
+    tip_of,
+)
+from tests.conftest import TEXT_META, write_seeds
+from tools import chromium
+
+pytestmark = pytest.mark.browser
+expect.set_options(timeout=5_000)
+
+TEXTS = text_slugs(SEEDS)
+PAGES = ["", "glossary/"] + [f"texts/{slug}/" for slug in TEXTS]
+FIRST_TEXT = "texts/deadlock-over-abms/"
+TOUCH = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+XSS_SCRIPT = "<script>alert(2)</script>"
+# No preload: axe would fetch the stylesheets again with XMLHttpRequest, which file:// forbids.
+AXE_OPTIONS = {"resultTypes": ["violations"], "preload": False}
+
+
+def img(number: int) -> str:
+    """An image tag that would raise alert(number) if it ever became HTML."""
+    return f"<img src=x onerror=alert({number})>"
+
+
+def xss_seeds(root: Path, glossary: str | None = None) -> Path:
+    """A small edition with HTML in every field that passes the checks: the term's expansion, a
+    reference, the texts' title, source and words, a note's quotation and a cross-link's label."""
+    glossary = glossary or (
+        f"- term: ABM\n  expansion: '{img(1)}'\n  kind: weapon system\n  short: A missile that stops missiles.\n"
+        f"  definition: An interceptor.\n  references:\n    - title: '{img(3)}'\n      year: '1972'\n"
+    )
+    meta = TEXT_META.replace("title: A text", f"title: '{img(6)}'").replace("source: Test Press", f"source: '{img(7)}'")
+    return write_seeds(
+        root,
+        texts={"one": f"The ABM limited {XSS_SCRIPT} ABMs.\n\nA second paragraph {img(5)}.\n", "two": "Another ABM text.\n"},
+        glossary=glossary,
+        notes=f"- text: one\n  quote: {XSS_SCRIPT}\n  kind: context\n  note: A note.\n",
+        crosslinks=f"- label: '{img(8)}'\n  from: {{text: one, quote: '{XSS_SCRIPT}'}}\n  to: {{text: two, quote: Another ABM text}}\n",
+        metadata={"one": meta, "two": TEXT_META},
+    )
+
+
+def first_gloss(tab: Page) -> Locator:
+    """The first glossed term in the text."""
+    return tab.locator("p.para a.gloss").first
+
+
+def assert_shows_definition(tab: Page, gloss: Locator, shorts: dict[str, str], url: str) -> None:
+    """The gloss's tooltip is open, announced as its description, holds the glossary's short text, and we did not move."""
+    tip = tip_of(tab, gloss)
+    expect(tip).to_be_visible()
+    expect(tip).to_have_attribute("role", "tooltip")
+    expect(tip).to_have_class(re.compile(r"\btip--open\b"))
+    term = tip.locator("b").inner_text()
+    assert term in shorts, f"tooltip names {term!r}, which is not a term in seeds/glossary.yml"
+    assert squash(shorts[term]) in squash(tip.inner_text()), f"tooltip for {term!r} lacks its short definition: {tip.inner_text()!r}"
+    expect(gloss).to_have_accessible_description(re.compile(re.escape(squash(shorts[term]))))
+    assert tab.url == url, f"showing the definition left the page: {url} -> {tab.url}"
+
+
+def assert_tip_beside(tab: Page, trigger: Locator) -> None:
+    """The trigger's tip is open wholly inside the viewport, just above or below the trigger, not over it."""
+    tip = tip_of(tab, trigger)
+    expect(tip).to_be_visible()
+    term, box, view = trigger.bounding_box(), tip.bounding_box(), tab.viewport_size
+    assert term and box and view, "the term, its tip or the viewport has no size"
+    inside = box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= view["width"] and box["y"] + box["height"] <= view["height"]
+    assert inside, f"the tip {box} is clipped by the {view['width']}x{view['height']} viewport"
+    below, above = box["y"] - (term["y"] + term["height"]), term["y"] - (box["y"] + box["height"])
+    assert 0 <= below < 24 or 0 <= above < 24, f"the tip {box} is not just above or below its term {term}"
+
+
+def axe_report(axe: Axe, tab: Page) -> str:
+    """axe-core's violations on the page as it is now, or "" if there are none."""
+    results = axe.run(tab, options=AXE_OPTIONS)
+    return results.generate_report() if results.violations_count else ""
+
+
+def screen(width: int) -> dict[str, Any]:
+    """Browser context options: a touch phone at 360 px, else a desktop window of that width."""
+    return TOUCH if width == 360 else {"viewport": {"width": width, "height": 800}}
+
+
+def open_first_tip(tab: Page, width: int) -> None:
+    """Open the first gloss's tooltip (a tap on a phone, else hover) and check where it sits."""
+    gloss = first_gloss(tab)
+    gloss.tap() if width < 600 else gloss.hover()
+    assert_tip_beside(tab, gloss)
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    """Playwright's driver, started once."""
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """One headless Chromium for the whole session; no Chromium is a failure, never a skip."""
+    try:
+        executable = chromium.ensure()
+    except SystemExit as exc:
+        pytest.fail(str(exc), pytrace=False)
+    launched = playwright.chromium.launch(executable_path=executable)
+    yield launched
+    launched.close()
+
+
+@pytest.fixture(scope="session")
+def axe() -> Axe:
+    """axe-core, loaded once."""
+    return Axe()
+
+
+@pytest.fixture(scope="session")
+def edition(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The real edition from seeds/, built into a temporary folder."""
+    return build_edition(SEEDS, tmp_path_factory.mktemp("edition"))
+
+
+@pytest.fixture(scope="session")
+def xss_edition(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The edition from xss_seeds, built."""
+    root = tmp_path_factory.mktemp("xss")
+    return build_edition(xss_seeds(root), root)
+
+
+@pytest.fixture(scope="session", params=MODES)
+def site(request: pytest.FixtureRequest, edition: Built) -> Iterator[Site]:
+    """The real edition, hosted and offline."""
+    with open_site(edition, request.param) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session", params=MODES)
+def xss_site(request: pytest.FixtureRequest, xss_edition: Built) -> Iterator[Site]:
+    """The XSS edition, hosted and offline."""
+    with open_site(xss_edition, request.param) as opened:
+        yield opened
+
+
+@pytest.fixture
+def browse(browser: Browser) -> Iterator[Browse]:
+    """Opens watched pages; after the test, no request may have left the site and nothing may have logged an error."""
+    opened = Browse(browser)
+    yield opened
+    problems = opened.close()
+    assert not problems, "the pages misbehaved:\n" + "\n".join(problems)
+
+
+@pytest.fixture(scope="session")
+def shorts() -> dict[str, str]:
+    """Glossary term -> short definition, from seeds/glossary.yml."""
+    return glossary_shorts(SEEDS)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_hovering_a_gloss_shows_its_definition(browse: Browse, site: Site, shorts: dict[str, str], text: str) -> None:
+    tab = browse.open(site, f"texts/{text}/")
+    gloss, url = first_gloss(tab), tab.url
+    gloss.hover()
+    assert_shows_definition(tab, gloss, shorts, url)
+    assert_tip_beside(tab, gloss)
+    tip_of(tab, gloss).hover()
+    tab.wait_for_timeout(400)
+    expect(tip_of(tab, gloss), "the tip should stay open while the pointer is on it").to_be_visible()
+    tab.mouse.move(1, tab.viewport_size["height"] - 1 if tab.viewport_size else 1)
+    expect(tip_of(tab, gloss), "the tip should close when the pointer leaves").to_be_hidden()
+    last = tab.locator("p.para a.gloss").last
+    last.hover()
+    assert_tip_beside(tab, last)
+    tab.keyboard.press("Escape")
+    expect(tip_of(tab, last), "Escape should close the tip").to_be_hidden()
+
+
+def test_tabbing_to_a_gloss_shows_its_definition(browse: Browse, site: Site, shorts: dict[str, str]) -> None:
+    tab = browse.open(site, FIRST_TEXT)
+    gloss, url = first_gloss(tab), tab.url
+    gloss.locator("xpath=ancestor::p[1]/a[contains(@class, 'pnum')]").focus()
+    for _ in range(10):
+        tab.keyboard.press("Tab")
+        if gloss.evaluate("e => e === document.activeElement"):
+            break
+    else:
+        pytest.fail("ten presses of Tab from the paragraph number never reached the paragraph's first gloss")
+    assert_shows_definition(tab, gloss, shorts, url)
+    tab.keyboard.press("Escape")
+    expect(tip_of(tab, gloss)).to_be_hidden()
+    assert gloss.evaluate("e => e === document.activeElement"), "Escape should close the tip and leave focus on the term"
+
+
+def test_tapping_a_gloss_shows_its_definition(browse: Browse, site: Site, shorts: dict[str, str]) -> None:
+    tab = browse.open(site, FIRST_TEXT, **TOUCH)
+    gloss, url = first_gloss(tab), tab.url
+    gloss.tap()
+    assert_shows_definition(tab, gloss, shorts, url)
+    assert_tip_beside(tab, gloss)
+    tab.keyboard.press("Escape")
+    expect(tip_of(tab, gloss)).to_be_hidden()
+    gloss.tap()
+    expect(tip_of(tab, gloss)).to_be_visible()
+    tab.locator("h1").tap()
+    expect(tip_of(tab, gloss)).to_be_hidden()
+
+
+@pytest.mark.parametrize("how", ["hover", "focus"])
+def test_a_note_marker_shows_its_note(browse: Browse, site: Site, how: str) -> None:
+    tab = browse.open(site, FIRST_TEXT)
+    marker, url = tab.locator("a.note-ref").first, tab.url
+    if how == "hover":
+        marker.hover()
+    else:
+        marker.focus()
+    tip = tip_of(tab, marker)
+    expect(tip).to_be_visible()
+    expect(tip).to_have_attribute("role", "tooltip")
+    label, number = marker.get_attribute("aria-label") or "", (marker.get_attribute("href") or "").removeprefix("#")
+    head, _, body = squash(tip.inner_text()).partition(": ")
+    assert head == label, f"the tip should start with the marker's label {label!r}, not {head!r}"
+    note = squash(tab.locator(f'li[id="{number}"]').inner_text())
+    assert body[:80] in note, f"the tip of {label} does not show the note listed as #{number}: {body[:80]!r}"
+    assert tab.url == url, f"showing the note left the page: {tab.url}"
+
+
+def test_cross_links_lead_to_the_quoted_paragraph(browse: Browse, site: Site) -> None:
+    tab = browse.new_tab(site)
+    paragraphs: dict[str, str] = {}
+    links: list[tuple[str, str, str]] = []
+    for text in TEXTS:
+        tab.goto(site.url(f"texts/{text}/"))
+        for paragraph in tab.locator("p.para").all():
+            paragraphs[f"{urldefrag(tab.url).url}#{paragraph.get_attribute('id')}"] = text_without_markers(paragraph)
+        for link in tab.locator("aside.crosslinks a.crosslink").all():
+            item, title = squash(link.locator("xpath=..").inner_text()), squash(link.inner_text())
+            quoted = re.match(r"“(.*)” — ", item.removeprefix(title).removeprefix(": "))
+            assert quoted, f"cross-link item {item!r} on {text} has no quotation"
+            links.append((tab.url, link.evaluate("a => a.href"), squash(quoted.group(1))))
+    assert links, "the edition has no cross-links"
+    for origin, href, quote in links:
+        assert href in paragraphs, f"a cross-link on {origin} leads to {href}, which is no paragraph of a text"
+        assert quote in paragraphs[href], f"a cross-link on {origin} quotes “{quote}”, but {href} does not contain it"
+    for text in TEXTS:
+        tab.goto(site.url(f"texts/{text}/"))
+        link = tab.locator("aside.crosslinks a.crosslink").first
+        href = link.evaluate("a => a.href")
+        link.click()
+        tab.wait_for_url(href)
+        fragment = urlparse(href).fragment
+        expect(tab.locator(f'[id="{fragment}"]')).to_be_in_viewport()
+        assert tab.evaluate("document.querySelector(':target')?.id") == fragment, f"after following {href}, #{fragment} is not the :target"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("nuclear primacy", [FIRST_TEXT, "glossary/#nuclear-primacy"]),
+        ("MAD", ["glossary/#mad"]),
+        ("anti-ballistic", ["glossary/#abm"]),
+    ],
+)
+def test_search_finds_texts_and_glossary_entries(browse: Browse, site: Site, query: str, expected: list[str]) -> None:
+    tab = browse.open(site, "")
+    wanted = {site.url(page) for page in expected}
+    found = search(tab, query, wanted)
+    assert wanted <= found, f"searching {query!r} ({site.mode}) did not list {sorted(wanted - found)}; it listed {sorted(found)}"
+
+
+def test_every_link_on_every_page_resolves(browse: Browse, site: Site) -> None:
+    files = site.reader_pages()
+    missing = {site.url(page) for page in PAGES} - {site.page_url(file) for file in files}
+    assert not missing, f"the {site.mode} site lacks {sorted(missing)}"
+    problems = crawl(browse, site, files)
+    assert not problems, f"broken links ({site.mode}):\n" + "\n".join(problems)
+
+
+def test_offline_bundle_has_no_404_page(edition: Built) -> None:
+    """MkDocs' 404 page links from the site root, which means nothing from file://: the bundle leaves it out."""
+    with open_site(edition, "offline") as site:
+        assert not (site.root / "404.html").exists()
+
+
+def test_no_request_leaves_the_site(browse: Browse, site: Site) -> None:
+    counts: list[str] = []
+    problems: list[str] = []
+    for file in site.reader_pages():
+        tab = browse.new_tab(site)  # a context per page, so no page borrows another's cache
+        with tab.expect_request_finished(lambda request: "/search/search_index." in request.url):
+            tab.goto(site.page_url(file))
+        tab.wait_for_load_state("networkidle")
+        watch, name = browse.watch(tab), file.relative_to(site.root).as_posix()
+        counts.append(f"{name}: {len(watch.requests)}")
+        problems += [f"{name}: {problem}" for problem in watch.problems(site)]
+        if not watch.requests:
+            problems.append(f"{name}: no request recorded at all, so the watch is not working")
+        if site.mode == "offline":
+            problems += [f"{name}: the offline bundle requested {url}" for url in watch.requests if url.startswith(("http:", "https:"))]
+    print(f"requests per page ({site.mode}): " + ", ".join(counts))
+    assert not problems, f"pages of the {site.mode} site left it or logged errors:\n" + "\n".join(problems)
+
+
+def test_html_in_seeds_is_shown_never_run(browse: Browse, xss_site: Site) -> None:
+    tab = browse.open(xss_site, "texts/one/")
+    gloss = first_gloss(tab)
+    gloss.hover()
+    expect(tip_of(tab, gloss), "the tooltip should show the expansion's markup as text").to_contain_text(img(1))
+    shown = squash(tab.locator("article").inner_text())
+    for markup in (XSS_SCRIPT, img(5), img(6), img(7), img(8)):
+        assert markup in shown, f"the text page should show {markup} as text"
+    assert img(6) in tab.locator(".md-nav").first.inner_text(), "the navigation should show the title's markup as text"
+    assert "alert(2)" not in " ".join(tab.locator("script").all_text_contents()), "the text's <script> became a script"
+    found = search(tab, "onerror", {xss_site.url("texts/one/")})
+    assert xss_site.url("texts/one/") in found, f"searching 'onerror' did not find the text: {sorted(found)}"
+    expect(tab.locator('img[src="x"]'), "seed markup became an <img> on the text page or in search results").to_have_count(0)
+    tab.goto(xss_site.url("glossary/"))
+    shown = squash(tab.locator("article").inner_text())
+    for markup in (img(1), img(3)):
+        assert markup in shown, f"the glossary should show {markup} as text"
+    expect(tab.locator('img[src="x"]'), "seed markup became an <img> in the glossary").to_have_count(0)
+    assert not browse.watch(tab).dialogs, f"seed markup ran as script: {browse.watch(tab).dialogs}"
+
+
+def test_html_in_a_glossary_definition_is_refused(tmp_path: Path) -> None:
+    """The issue's own payload (HTML as a short text and definition) never reaches a page: the build stops."""
+    glossary = f"- term: ABM\n  kind: weapon system\n  short: '{img(1)}'\n  definition: '{img(1)}'\n  references:\n    - {{title: T, year: '1972'}}\n"
+    seeds = xss_seeds(tmp_path, glossary)
+    result = run_build(seeds, tmp_path)
+    assert result.returncode == 1, f"the build should refuse HTML in a glossary entry:\n{result.stdout}{result.stderr}"
+    assert result.stderr.count("[raw-html]") == 2, f"both fields should be reported as raw HTML:\n{result.stderr}"
+    assert not (tmp_path / "build" / "site").exists(), "a refused build must publish nothing"
+
+
+def test_axe_finds_no_violations(browse: Browse, site: Site, axe: Axe) -> None:
+    tab = browse.new_tab(site)
+    reports: list[str] = []
+    for file in site.reader_pages():
+        tab.goto(site.page_url(file))
+        if report := axe_report(axe, tab):
+            reports.append(f"{file.relative_to(site.root).as_posix()}: {report}")
+    assert not reports, f"axe-core ({site.mode}):\n" + "\n".join(reports)
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_screenshots(browse: Browse, site: Site, axe: Axe, width: int) -> None:
+    """Screenshots for a person to look at, plus the layout checks a script can make; axe with a tip open."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, page in (("index", ""), ("glossary", "glossary/"), ("text-tooltip", FIRST_TEXT)):
+        tab = browse.open(site, page, **screen(width))
+        scroll_width = tab.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"{name} ({site.mode}) scrolls sideways at {width}px: {scroll_width}px wide"
+        if page == FIRST_TEXT:
+            open_first_tip(tab, width)
+            assert not (report := axe_report(axe, tab)), f"with a tooltip open ({site.mode}, {width}px): {report}"
+        tab.screenshot(path=SCREENSHOTS / f"{site.mode}-{width}-{name}.png")
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_dark_mode_tooltip_screenshot(browse: Browse, site: Site, axe: Axe, width: int) -> None:
+    tab = browse.open(site, FIRST_TEXT, color_scheme="dark", **screen(width))
+    expect(tab.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    open_first_tip(tab, width)
+    tab.wait_for_timeout(500)  # let Material's header title finish fading in, or axe measures it half-drawn
+    assert not (report := axe_report(axe, tab)), f"dark mode with a tooltip open ({site.mode}, {width}px): {report}"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=SCREENSHOTS / f"{site.mode}-{width}-text-tooltip-dark.png")

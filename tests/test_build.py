@@ -1,0 +1,334 @@
+"""The real edition, built once: every text intact on its page, glosses, working anchors, nothing loaded
+from another host, in the hosted site and in the offline zip alike."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import ROOT, Element, parse_html, squash
+from tools.load import load_edition
+from tools.model import Edition, Text
+
+SEEDS = ROOT / "seeds"
+# Inside a text's paragraph, these are the editors' insertions; everything else is the text itself.
+EDITORIAL = {"pnum", "note-ref"}
+
+
+@dataclass(frozen=True)
+class Built:
+    edition: Edition
+    site: Path
+    offline: Path | None
+    zip_path: Path | None
+
+    def text_page(self, text: Text, offline: bool = False) -> Path:
+        if offline:
+            assert self.offline is not None
+            return self.offline / "texts" / f"{text.slug}.html"
+        return self.site / "texts" / text.slug / "index.html"
+
+    def glossary_page(self, offline: bool = False) -> Path:
+        if offline:
+            assert self.offline is not None
+            return self.offline / "glossary.html"
+        return self.site / "glossary" / "index.html"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """python -m tools build on seeds/, into a temporary docs/ and build/; the zip unpacked beside it."""
+    tmp = tmp_path_factory.mktemp("real-edition")
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    result = subprocess.run(
+        [sys.executable, "-m", "tools", "--seeds", str(SEEDS), "--docs", str(tmp / "docs"), "--build", str(tmp / "build"), "build"],
+        cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    edition, _ = load_edition(SEEDS)
+    zips = sorted((tmp / "build").glob("*-offline.zip"))
+    offline = zip_path = None
+    if zips:
+        zip_path = zips[0]
+        with zipfile.ZipFile(zip_path) as archive:
+            archive.extractall(tmp / "unzipped")
+        offline = tmp / "unzipped" / edition.settings.slug
+    return Built(edition, tmp / "build" / "site", offline, zip_path)
+
+
+@pytest.fixture(params=["hosted", "offline"])
+def variant(request: pytest.FixtureRequest, built: Built) -> tuple[bool, Path]:
+    """(offline?, site root) for the hosted site and the unzipped offline copy."""
+    if request.param == "offline":
+        if built.offline is None:
+            pytest.skip("no offline zip was built (npm missing)")
+        return True, built.offline
+    return False, built.site
+
+
+@cache
+def page(path: Path) -> Element:
+    return parse_html(path.read_text(encoding="utf-8"))
+
+
+def html_files(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.html"))
+
+
+def resolve(root: Path, source: Path, href: str) -> tuple[Path, str] | None:
+    """The file and fragment an internal link leads to; None for another host, mailto: and the like."""
+    url = urlsplit(href)
+    if url.scheme or url.netloc:
+        return None
+    if not url.path:
+        return source, url.fragment
+    relative = PurePosixPath(source.relative_to(root).parent.as_posix(), unquote(url.path))
+    target = root / os.path.normpath(str(relative))
+    return target, url.fragment
+
+
+def served(target: tuple[Path, str] | None) -> tuple[Path, str] | None:
+    """What a web server sends for a link: a folder's index.html."""
+    if target is not None and target[0].is_dir():
+        return target[0] / "index.html", target[1]
+    return target
+
+
+def content(path: Path) -> Element:
+    """The page's own content (Material's article), without the site navigation around it."""
+    (article,) = page(path).find_all("article")
+    return article
+
+
+def ids(path: Path) -> set[str]:
+    return {e.attrs["id"] for e in page(path).iter() if "id" in e.attrs}
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+
+def test_every_text_has_a_page(built: Built, variant: tuple[bool, Path]) -> None:
+    offline, _ = variant
+    assert len(built.edition.texts) >= 3
+    missing = [t.slug for t in built.edition.texts if not built.text_page(t, offline).is_file()]
+    assert missing == []
+    assert built.glossary_page(offline).is_file()
+
+
+def test_offline_zip_is_one_folder_named_after_the_edition(built: Built) -> None:
+    if built.zip_path is None:
+        pytest.skip("no offline zip was built (npm missing)")
+    with zipfile.ZipFile(built.zip_path) as archive:
+        tops = {name.split("/", 1)[0] for name in archive.namelist()}
+    assert tops == {built.edition.settings.slug}
+
+
+# --- the texts themselves ------------------------------------------------------------------------
+
+
+def words_on_page(body: Element, number: int) -> str:
+    para = body.by_id(f"p{number}")
+    assert para is not None, f"no element with id p{number}"
+    return squash(para.text(skip=lambda e: bool(EDITORIAL & e.classes)))
+
+
+@pytest.mark.parametrize("slug", [t.slug for t in load_edition(SEEDS)[0].texts])
+def test_text_is_reproduced_exactly(built: Built, variant: tuple[bool, Path], slug: str) -> None:
+    """Paragraph by paragraph (headline, standfirst and quotations included), the page's words are the seed's."""
+    offline, _ = variant
+    text = built.edition.text(slug)
+    assert text is not None
+    body = page(built.text_page(text, offline))
+    anchors = sorted((e.attrs["id"] for e in body.iter() if re.fullmatch(r"p\d+", e.attrs.get("id", ""))), key=lambda a: int(a[1:]))
+    assert anchors == [p.anchor for p in text.paragraphs]
+    for paragraph in text.paragraphs:
+        assert words_on_page(body, paragraph.number) == squash(paragraph.text), f"{slug} ¶{paragraph.number}"
+
+
+def test_paragraph_roles_are_marked(built: Built) -> None:
+    """Quotations sit in a figure with their attribution; headlines and standfirsts are marked as such."""
+    checked = 0
+    for text in built.edition.texts:
+        body = page(built.text_page(text))
+        for paragraph in text.paragraphs:
+            element = body.by_id(paragraph.anchor)
+            assert element is not None
+            if paragraph.role == "quotation":
+                figure = element.parent.parent if element.parent is not None else None
+                assert figure is not None and figure.tag == "figure" and "quotation" in figure.classes
+                (caption,) = figure.find_all("figcaption")
+                assert squash(paragraph.attribution) in squash(caption.text())
+                checked += 1
+            elif paragraph.role:
+                assert f"para--{paragraph.role}" in element.classes
+                checked += 1
+    assert checked >= 4  # the seeds have two quotations, a headline and a standfirst
+
+
+# --- glosses -------------------------------------------------------------------------------------
+
+ACRONYMS = {
+    "abm": re.compile(r"\bABMs?\b(?![\s\u00a0-]+Treaty)"),
+    "mad": re.compile(r"\bMAD\b"),
+    "nato": re.compile(r"\bNATO\b"),
+}
+
+
+@pytest.mark.parametrize("term_id", sorted(ACRONYMS))
+def test_acronyms_are_glossed_where_they_occur(built: Built, variant: tuple[bool, Path], term_id: str) -> None:
+    """In every paragraph (headlines excepted) where the seed has ABM, MAD or NATO, a gloss links to its entry."""
+    offline, root = variant
+    glossary = built.glossary_page(offline)
+    assert term_id in ids(glossary)
+    occurrences = 0
+    for text in built.edition.texts:
+        path = built.text_page(text, offline)
+        body = page(path)
+        for paragraph in text.paragraphs:
+            if paragraph.role == "headline" or not ACRONYMS[term_id].search(paragraph.text):
+                continue
+            occurrences += 1
+            element = body.by_id(paragraph.anchor)
+            assert element is not None
+            targets = {served(resolve(root, path, a.attrs["href"])) for a in element.find_all("a", "gloss")}
+            assert (glossary, term_id) in targets, f"{term_id} not glossed in {text.slug} ¶{paragraph.number}"
+    assert occurrences > 0
+
+
+def test_every_gloss_has_its_tooltip(built: Built) -> None:
+    for text in built.edition.texts:
+        body = page(built.text_page(text))
+        present = ids(built.text_page(text))
+        for gloss in body.find_all("a", "gloss"):
+            assert gloss.attrs.get("aria-describedby") in present
+
+
+# --- links and anchors ---------------------------------------------------------------------------
+
+
+def test_glossary_appears_in_links_reach_paragraphs(built: Built, variant: tuple[bool, Path]) -> None:
+    """Every link from the glossary into a text names a paragraph anchor that exists there."""
+    offline, root = variant
+    glossary = built.glossary_page(offline)
+    text_pages = {built.text_page(t, offline) for t in built.edition.texts}
+    checked = 0
+    for a in content(glossary).find_all("a"):
+        target = served(resolve(root, glossary, a.attrs.get("href", "")))
+        if target is None or target[0] not in text_pages:
+            continue
+        path, fragment = target
+        assert re.fullmatch(r"p\d+", fragment), a.attrs["href"]
+        assert fragment in ids(path), a.attrs["href"]
+        checked += 1
+    assert checked > 50
+
+
+def test_crosslinks_reach_paragraphs(built: Built, variant: tuple[bool, Path]) -> None:
+    offline, root = variant
+    found = 0
+    for text in built.edition.texts:
+        path = built.text_page(text, offline)
+        for a in page(path).find_all("a", "crosslink"):
+            target = served(resolve(root, path, a.attrs["href"]))
+            assert target is not None
+            assert target[0] != path and target[0].is_file(), a.attrs["href"]
+            assert re.fullmatch(r"p\d+", target[1]) and target[1] in ids(target[0]), a.attrs["href"]
+            found += 1
+    assert found == 2 * len(built.edition.crosslinks)
+
+
+def test_every_internal_link_resolves(built: Built, variant: tuple[bool, Path]) -> None:
+    """Any page, any link or anchor into the site: the file exists (a file, offline) and so does the id."""
+    offline, root = variant
+    broken = []
+    checked = 0
+    for path in html_files(root):
+        if path.name == "404.html":
+            continue  # served for any missing address, so its links are absolute by design
+        for a in page(path).find_all("a"):
+            href = a.attrs.get("href")
+            target = resolve(root, path, href) if href else None
+            if target is None:
+                continue
+            checked += 1
+            file, fragment = target
+            if file.is_dir():
+                if offline:
+                    broken.append(f"{path.relative_to(root)}: {href} is a folder (does not open from disk)")
+                    continue
+                file = file / "index.html"
+            if not file.is_file():
+                broken.append(f"{path.relative_to(root)}: {href} (no such file)")
+            elif fragment and file.suffix == ".html" and fragment not in ids(file):
+                broken.append(f"{path.relative_to(root)}: {href} (no id '{fragment}')")
+    assert broken == []
+    assert checked > 500
+
+
+# --- nothing from another host -------------------------------------------------------------------
+
+REMOTE = re.compile(r"^\s*(?:https?:)?//", re.I)
+CSS_REMOTE = re.compile(r"(?:@import\s+(?:url\()?|url\()\s*['\"]?\s*(?:https?:)?//", re.I)
+CDNS = re.compile(r"https?://(?:[a-z0-9-]+\.)*(?:googleapis\.com|gstatic\.com|jsdelivr\.net|unpkg\.com|cdnjs\.cloudflare\.com|"
+                  r"googletagmanager\.com|google-analytics\.com|fontawesome\.com/kit)[^\s\"'`)]*", re.I)
+# Material's bundle names two scripts it fetches only when needed: a ResizeObserver polyfill (every
+# browser the edition supports has ResizeObserver) and Mermaid (only for pages with diagrams).
+KNOWN_CONDITIONAL = {"https://unpkg.com/resize-observer-polyfill", "https://unpkg.com/mermaid@11/dist/mermaid.min.js"}
+
+
+def test_pages_load_nothing_from_another_host(variant: tuple[bool, Path]) -> None:
+    """No script, stylesheet, font, image or frame comes from elsewhere; links to sources are fine."""
+    _, root = variant
+    remote = []
+    for path in html_files(root):
+        for e in page(path).iter():
+            for name in ("src", "srcset", "data", "poster", "action", "formaction"):
+                if REMOTE.match(e.attrs.get(name, "")):
+                    remote.append(f"{path.relative_to(root)}: <{e.tag} {name}={e.attrs[name]}>")
+            if e.tag == "link" and REMOTE.match(e.attrs.get("href", "")) and not {"canonical", "alternate"} & set(e.attrs.get("rel", "").split()):
+                remote.append(f"{path.relative_to(root)}: <link href={e.attrs['href']}>")
+            if CSS_REMOTE.search(e.attrs.get("style", "")):
+                remote.append(f"{path.relative_to(root)}: style={e.attrs['style']}")
+            if e.tag == "style" and CSS_REMOTE.search(e.text()):
+                remote.append(f"{path.relative_to(root)}: <style> loads from another host")
+    assert remote == []
+
+
+def test_stylesheets_import_nothing_from_another_host(variant: tuple[bool, Path]) -> None:
+    _, root = variant
+    css = sorted(root.rglob("*.css"))
+    assert css
+    assert [str(p.relative_to(root)) for p in css if CSS_REMOTE.search(p.read_text(encoding="utf-8"))] == []
+
+
+def test_no_cdn_anywhere_but_materials_conditional_scripts(variant: tuple[bool, Path]) -> None:
+    """Font and script CDNs are named nowhere, except the two scripts Material's bundle loads on demand."""
+    _, root = variant
+    found = set()
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".html", ".js", ".css", ".json", ".xml")):
+        for url in CDNS.findall(path.read_text(encoding="utf-8", errors="replace")):
+            found.add((path.relative_to(root).as_posix().split("/")[-1].split(".")[0], url))
+    assert found <= {("bundle", url) for url in KNOWN_CONDITIONAL}
+
+
+def test_no_page_would_make_material_fetch_mermaid(variant: tuple[bool, Path]) -> None:
+    _, root = variant
+    assert [p.name for p in html_files(root) if any("mermaid" in e.classes for e in page(p).iter())] == []
+
+
+def test_offline_search_works_without_a_server(built: Built) -> None:
+    """The offline copy has the search index as a script and the iframe-worker shim that lets it run from disk."""
+    if built.offline is None:
+        pytest.skip("no offline zip was built (npm missing)")
+    assert (built.offline / "search" / "search_index.js").is_file()
+    assert (built.offline / "assets" / "javascripts" / "iframe-worker-shim.js").is_file()
+    scripts = [e.attrs.get("src", "") for e in page(built.offline / "index.html").find_all("script")]
+    assert "assets/javascripts/iframe-worker-shim.js" in scripts

@@ -1,0 +1,115 @@
+"""The live preview: `python -m tools serve` regenerates on save and keeps the last good pages on error."""
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import GLOSSARY, ROOT, write_seeds
+from tools.serve import snapshot
+
+WAIT_SECONDS = 20.0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    """The page's HTML, or '' while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_for(condition: Callable[[], bool], what: str) -> float:
+    """Poll until condition() holds; return the seconds it took, or fail naming what never happened."""
+    started = time.monotonic()
+    while time.monotonic() - started < WAIT_SECONDS:
+        if condition():
+            return time.monotonic() - started
+        time.sleep(0.1)
+    pytest.fail(f"within {WAIT_SECONDS:.0f} s: {what}")
+
+
+class Preview:
+    """A running preview of an edition in a temporary folder, with its output collected."""
+
+    def __init__(self, root: Path) -> None:
+        self.seeds = write_seeds(root)
+        self.docs = root / "docs"
+        self.port = free_port()
+        self.log = root / "serve.log"
+        command = [sys.executable, "-m", "tools", "--seeds", str(self.seeds), "--docs", str(self.docs), "--build", str(root / "build"), "serve", "--port", str(self.port)]
+        self.process = subprocess.Popen(command, cwd=ROOT, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
+
+    def page(self, path: str) -> str:
+        return fetch(f"http://127.0.0.1:{self.port}/{path}")
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=15)
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    running = Preview(tmp_path)
+    try:
+        wait_for(lambda: "A missile that intercepts" in running.page("glossary/"), "the preview serves the glossary")
+        yield running
+    finally:
+        running.stop()
+
+
+def test_snapshot_sees_edits_and_new_files(tmp_path: Path) -> None:
+    """A changed size or a new file changes the snapshot; hidden editor files do not."""
+    seeds = write_seeds(tmp_path)
+    before = snapshot(seeds)
+    (seeds / ".glossary.yml.swp").write_text("x", encoding="utf-8")
+    assert snapshot(seeds) == before
+    (seeds / "texts" / "two.txt").write_text("New.\n", encoding="utf-8")
+    assert "texts/two.txt" in snapshot(seeds)
+
+
+def test_saved_definition_shows_in_served_page(preview: Preview) -> None:
+    (preview.seeds / "glossary.yml").write_text(GLOSSARY.replace("A missile that intercepts", "An interceptor that destroys"), encoding="utf-8")
+    seconds = wait_for(lambda: "An interceptor that destroys" in preview.page("glossary/"), "the edited definition is served")
+    print(f"edit visible after {seconds:.2f} s")
+
+
+def test_error_is_printed_and_last_good_pages_stay(preview: Preview) -> None:
+    (preview.seeds / "glossary.yml").write_text(GLOSSARY.replace("kind: treaty", "kind: treatie"), encoding="utf-8")
+    wait_for(lambda: "glossary.yml:11:9: error:" in preview.output(), "the error is printed with its place")
+    assert "preview not updated" in preview.output()
+    assert preview.process.poll() is None, "the preview stopped on an editor's error"
+    assert "A missile that intercepts" in preview.page("glossary/")
+
+
+def test_new_text_file_appears_in_navigation(preview: Preview) -> None:
+    (preview.seeds / "texts" / "second.txt").write_text("A Second Text\n\nIt names the ABM Treaty.\n", encoding="utf-8")
+    wait_for(lambda: "A Second Text" in preview.page(""), "the new text is in the served navigation")
+    assert "It names the" in preview.page("texts/second/")
+
+
+def test_unchanged_pages_are_not_rewritten(preview: Preview) -> None:
+    """No rebuild loop: after a save of identical content, no page in docs/ is written again."""
+    pages = sorted(preview.docs.rglob("*.md"))
+    times = {page: page.stat().st_mtime_ns for page in pages}
+    glossary = preview.seeds / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8"), encoding="utf-8")
+    wait_for(lambda: "docs: 0 page(s) updated" in preview.output(), "the save is noticed")
+    assert {page: page.stat().st_mtime_ns for page in pages} == times

@@ -1,0 +1,117 @@
+"""Writing docs/: only changed pages are written, stale generated pages go, other files stay."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import TEXT_META, write_seeds
+from tools.pipeline import check, generate
+from tools.write import render_pages
+
+TEXTS = {
+    "one": "The ABM Treaty limited ABMs.\n\nA second paragraph on ABM.\n\nNothing here at all.\n",
+    "two": "Another ABM text.\n",
+}
+# Pages every edition has; others (such as extra overview pages) may be added by the page writers.
+CORE_FILES = {"assets/edition.css", "assets/edition.js", "glossary.md", "index.md", "texts/one.md", "texts/two.md"}
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def files(docs: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under docs/ with its bytes and modification time."""
+    return {p.relative_to(docs).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def all_files(seeds: Path) -> list[str]:
+    """What the generator produces for these seeds."""
+    checked = check(seeds)
+    assert checked.edition is not None
+    return sorted(render_pages(checked.edition))
+
+
+def test_first_run_writes_every_page(here: Path) -> None:
+    seeds = write_seeds(here, texts=TEXTS)
+    expected = all_files(seeds)
+    assert CORE_FILES <= set(expected)
+    checked, changed = generate(seeds, here / "docs")
+    assert checked.edition is not None
+    assert changed == expected
+    assert sorted(files(here / "docs")) == expected
+
+
+def test_second_run_writes_nothing(here: Path) -> None:
+    seeds = write_seeds(here, texts=TEXTS)
+    generate(seeds, here / "docs")
+    before = files(here / "docs")
+    _, changed = generate(seeds, here / "docs")
+    assert changed == []
+    assert files(here / "docs") == before
+
+
+def test_changing_one_text_rewrites_only_its_page(here: Path) -> None:
+    seeds = write_seeds(here, texts=TEXTS)
+    generate(seeds, here / "docs")
+    before = files(here / "docs")
+    (seeds / "texts" / "one.txt").write_text(TEXTS["one"].replace("Nothing", "Something"), encoding="utf-8")
+    _, changed = generate(seeds, here / "docs")
+    assert changed == ["texts/one.md"]
+    after = files(here / "docs")
+    assert {name for name in after if after[name] != before[name]} == {"texts/one.md"}
+    assert "Something here at all" in (here / "docs" / "texts" / "one.md").read_text(encoding="utf-8")
+
+
+def test_removed_text_removes_its_page_only(here: Path) -> None:
+    """The page of a deleted text goes; files the generator does not make are left alone."""
+    seeds = write_seeds(here, texts=TEXTS)
+    docs = here / "docs"
+    generate(seeds, docs)
+    expected = all_files(seeds)
+    (docs / "images").mkdir()
+    (docs / "images" / "map.png").write_bytes(b"png")
+    (docs / "texts" / "notes.txt").write_text("kept", encoding="utf-8")
+    (seeds / "texts" / "two.txt").unlink()
+    (seeds / "texts" / "two.yml").unlink()
+    _, changed = generate(seeds, docs)
+    assert "texts/two.md" in changed
+    assert not (docs / "texts" / "two.md").exists()
+    assert (docs / "images" / "map.png").read_bytes() == b"png"
+    assert (docs / "texts" / "notes.txt").read_text(encoding="utf-8") == "kept"
+    assert sorted(files(docs)) == sorted([f for f in expected if f != "texts/two.md"] + ["images/map.png", "texts/notes.txt"])
+
+
+def test_stale_generated_files_are_removed(here: Path) -> None:
+    """A page or asset left by an earlier generator version (a renamed text, an old script) goes."""
+    seeds = write_seeds(here, texts=TEXTS)
+    docs = here / "docs"
+    (docs / "texts").mkdir(parents=True)
+    (docs / "assets").mkdir()
+    for stale in ("texts/old-name.md", "assets/old.js", "assets/old.css", "about.md"):
+        (docs / stale).write_text("stale", encoding="utf-8")
+    _, changed = generate(seeds, docs)
+    expected = all_files(seeds)
+    assert sorted(changed) == sorted(expected + ["about.md", "assets/old.css", "assets/old.js", "texts/old-name.md"])
+    assert sorted(files(docs)) == expected
+
+
+def test_errors_write_nothing(here: Path) -> None:
+    seeds = write_seeds(here, texts=TEXTS)
+    docs = here / "docs"
+    generate(seeds, docs)
+    before = files(docs)
+    (seeds / "notes.yml").write_text("- text: one\n  quote: not in the text\n  kind: context\n  note: N.\n", encoding="utf-8")
+    (seeds / "texts" / "two.txt").unlink()
+    checked, changed = generate(seeds, docs)
+    assert checked.edition is None and changed == []
+    assert files(docs) == before
+
+
+def test_no_temporary_files_are_left(here: Path) -> None:
+    seeds = write_seeds(here, texts=TEXTS, metadata={"one": TEXT_META, "two": TEXT_META})
+    generate(seeds, here / "docs")
+    assert [p.name for p in (here / "docs").rglob(".*")] == []

@@ -1,0 +1,70 @@
+"""Writes the term map: glossary entries by texts, with occurrence counts shaded by count.
+
+The table is complete without JavaScript (most frequent first); the edition's script adds buttons
+that re-sort it by name, kind or frequency.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from tools.annotate import AnnotatedEdition, Occurrence
+from tools.markup import attr_value, md_escape
+from tools.page_parts import front_matter, text_page
+
+LEVELS = (1, 2, 4, 8)  # a count at or above LEVELS[i] gets shade i + 1
+
+
+def shade(count: int) -> int:
+    """0 for none, then 1 to 4 as the count passes 1, 2, 4 and 8."""
+    return sum(count >= level for level in LEVELS)
+
+
+def _cell(count: int, found: list[Occurrence], page: str, term: str, title: str) -> str:
+    if not count:
+        return '<span class="tm-zero">0</span>'
+    paragraphs = sorted({o.paragraph for o in found})
+    where = ", ".join(f"¶{n}" for n in paragraphs)
+    label = attr_value(f"{term} in {title}: {count}, in {where}")
+    return f'[{count}]({page}#p{paragraphs[0]}){{ .tm-count .tm-shade-{shade(count)} title="{label}" }}'
+
+
+def write_term_map_page(edition: AnnotatedEdition) -> tuple[str, str]:
+    """The term map page's path under docs/ and its Markdown."""
+    texts = [t.text for t in edition.texts]
+    counts: dict[str, Counter[str]] = {}
+    found: dict[tuple[str, str], list[Occurrence]] = {}
+    for annotated in edition.texts:
+        for o in annotated.occurrences:
+            counts.setdefault(o.term.id, Counter())[o.text] += 1
+            found.setdefault((o.term.id, o.text), []).append(o)
+    terms = sorted((t for t in edition.edition.terms if t.id in counts), key=lambda t: (-sum(counts[t.id].values()), t.term.casefold()))
+    absent = len(edition.edition.terms) - len(terms)
+    intro = (
+        f"Which of the {len(edition.edition.terms)} glossary entries each text uses, and how often. "
+        "Each count links to the first paragraph where the term occurs in that text; the darker the cell, the more often."
+    )
+    legend = "\n".join(f"{n}. [{md_escape(t.shown_title)}]({text_page(t)})" for n, t in enumerate(texts, start=1))
+    header = "| Entry | Kind | " + " | ".join(f"{n}" for n in range(1, len(texts) + 1)) + " | All |"
+    rule = "|---|---|" + "---:|" * len(texts) + "---:|"
+    rows = []
+    for term in terms:
+        cells = [
+            _cell(counts[term.id][t.slug], found.get((term.id, t.slug), []), text_page(t), term.term, t.shown_title)
+            for t in texts
+        ]
+        total = sum(counts[term.id].values())
+        rows.append(f"| [{md_escape(term.term)}](glossary.md#{term.id}) | {md_escape(term.kind)} | " + " | ".join(cells) + f" | {total} |")
+    parts = [
+        front_matter("Term map", intro),
+        "# Term map\n",
+        intro + " Columns are the texts, in reading order:\n",
+        legend + "\n",
+        '<div class="term-map" markdown="1">\n',
+        header,
+        rule,
+        *rows,
+        "\n</div>\n",
+    ]
+    if absent:
+        parts.append(f"{absent} further entries do not occur in the texts; they explain names and ideas the notes and other entries use. See the [glossary](glossary.md).\n")
+    return "term-map.md", "\n".join(parts)
