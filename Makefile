@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 READY := $(VENV)/.ready
 
-.PHONY: site test check generate serve browser audit clean
+.PHONY: site test check generate serve browser audit clean pdf
 
 site: $(READY)
 	$(PY) -m tools build
@@ -45,3 +45,7 @@ audit: $(READY)
 
 clean:
 	rm -rf build site docs/*.md docs/texts
+
+# The whole edition as a PDF (build/<edition-slug>.pdf), printed from the built site's print page by headless Chromium.
+pdf: site browser
+	$(PY) -m tools.pdf

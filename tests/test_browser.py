@@ -375,7 +375,7 @@ def test_axe_finds_no_violations(browse: Browse, site: Site, axe: Axe) -> None:
 def test_screenshots(browse: Browse, site: Site, axe: Axe, width: int) -> None:
     """Screenshots for a person to look at, plus the layout checks a script can make; axe with a tip open."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for name, page in (("index", ""), ("glossary", "glossary/"), ("text-tooltip", FIRST_TEXT)):
+    for name, page in (("index", ""), ("glossary", "glossary/"), ("text-tooltip", FIRST_TEXT), ("timeline", "timeline/"), ("term-map", "term-map/")):
         tab = browse.open(site, page, **screen(width))
         scroll_width = tab.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= width, f"{name} ({site.mode}) scrolls sideways at {width}px: {scroll_width}px wide"
@@ -394,3 +394,171 @@ def test_dark_mode_tooltip_screenshot(browse: Browse, site: Site, axe: Axe, widt
     assert not (report := axe_report(axe, tab)), f"dark mode with a tooltip open ({site.mode}, {width}px): {report}"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=SCREENSHOTS / f"{site.mode}-{width}-text-tooltip-dark.png")
+
+
+def links_resolve(browse: Browse, site: Site, hrefs: list[str]) -> list[str]:
+    """Each href (absolute, in the site) must reach an existing page and, if it has one, an existing id."""
+    tab = browse.new_tab(site)
+    ids: dict[str, set[str]] = {}
+    problems = []
+    for href in hrefs:
+        target, fragment = urldefrag(href)
+        if not site.is_internal(href):
+            problems.append(f"{href} leaves the site")
+            continue
+        if target not in ids:
+            if not site.target_exists(target, tab.context):
+                problems.append(f"{href}: no such page")
+                ids[target] = set()
+                continue
+            tab.goto(target)
+            ids[target] = set(tab.locator("[id]").evaluate_all("elements => elements.map(e => e.id)"))
+        if fragment and fragment not in ids[target]:
+            problems.append(f"{href}: no element with id {fragment!r}")
+    return problems
+
+
+def test_timeline_entries_link_to_entries_or_texts(browse: Browse, site: Site) -> None:
+    tab = browse.open(site, "timeline/")
+    hrefs = tab.locator(".timeline-year a").evaluate_all("links => links.map(a => a.href)")
+    assert len(hrefs) >= 5, f"the timeline lists only {len(hrefs)} linked entries"
+    glossary, texts = site.url("glossary/"), {site.url(f"texts/{slug}/") for slug in TEXTS}
+    for href in hrefs:
+        target, fragment = urldefrag(href)
+        assert (target == glossary and fragment) or target in texts, f"timeline link {href} is neither a glossary entry nor a text"
+    everywhere = tab.locator("article a").evaluate_all("links => links.map(a => a.href)")
+    assert texts <= {urldefrag(h).url for h in everywhere}, "every text should be on the timeline (undated ones listed apart)"
+    problems = links_resolve(browse, site, hrefs)
+    assert not problems, "timeline links that do not resolve:\n" + "\n".join(problems)
+
+
+def term_map_rows(tab: Page) -> list[tuple[str, int]]:
+    """The term map's rows as shown: (entry, total)."""
+    rows = tab.locator(".term-map tbody tr").evaluate_all("rows => rows.map(r => [r.cells[0].textContent.trim(), r.cells[r.cells.length - 1].textContent.trim()])")
+    return [(name, int(total)) for name, total in rows]
+
+
+def test_term_map_sorts_and_links_to_paragraphs(browse: Browse, site: Site) -> None:
+    tab = browse.open(site, "term-map/")
+    built = term_map_rows(tab)
+    assert built, "the term map has no rows"
+    sort = tab.get_by_role("group", name="Sort the term map")
+    sort.get_by_role("button", name="A to Z").click()
+    names = [name for name, _ in term_map_rows(tab)]
+    assert names == sorted(names, key=str.casefold), f"A to Z did not sort the rows by name: {names}"
+    expect(sort.get_by_role("button", name="A to Z")).to_have_attribute("aria-pressed", "true")
+    sort.get_by_role("button", name="Kind").click()
+    kinds = tab.locator(".term-map tbody tr").evaluate_all("rows => rows.map(r => r.cells[1].textContent.trim())")
+    assert kinds == sorted(kinds), f"Kind did not group the rows by kind: {kinds}"
+    sort.get_by_role("button", name="Most frequent").click()
+    totals = [total for _, total in term_map_rows(tab)]
+    assert totals == sorted(totals, reverse=True) and totals[0] == max(totals), f"Most frequent did not put the largest totals first: {totals}"
+    assert sorted(term_map_rows(tab)) == sorted(built), "sorting lost or changed rows"
+    hrefs = tab.locator(".term-map a.tm-count").evaluate_all("links => links.map(a => a.href)")
+    assert hrefs, "the term map has no count links"
+    assert all(re.search(r"#p\d+$", h) for h in hrefs), f"every count should link to a paragraph: {[h for h in hrefs if not re.search(r'#p[0-9]+$', h)]}"
+    problems = links_resolve(browse, site, hrefs)
+    assert not problems, "term map counts that do not reach a paragraph:\n" + "\n".join(problems)
+
+
+def clipboard_context(site: Site) -> dict[str, Any]:
+    """Hosted pages may use the asynchronous clipboard (granted here); file:// pages use the fallback."""
+    return {"permissions": ["clipboard-read", "clipboard-write"]} if site.mode == "hosted" else {}
+
+
+def test_a_paragraph_number_offers_copy_link_and_cite(browse: Browse, site: Site) -> None:
+    tab = browse.open(site, FIRST_TEXT, **clipboard_context(site))
+    page_url = site.url(FIRST_TEXT)
+    toggle = tab.get_by_role("button", name="Copy link or cite paragraph 3")
+    toggle.focus()
+    tab.keyboard.press("Enter")
+    panel = tab.locator("#para-tools")
+    expect(panel).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(panel.get_by_role("button", name="Copy link")).to_be_focused()
+    tab.keyboard.press("Enter")
+    status = tab.get_by_role("status")
+    expect(status).to_have_text("Link copied")
+    expect(status).to_be_visible()
+    expect(panel.locator(".para-tools-text")).to_have_text(page_url + "#p3")
+    if site.mode == "hosted":
+        assert tab.evaluate("navigator.clipboard.readText()") == page_url + "#p3", "the clipboard should hold the paragraph's URL"
+    panel.get_by_role("button", name="Cite this paragraph").click()
+    expect(status).to_have_text("Citation copied")
+    offered = squash(panel.locator(".para-tools-text").inner_text())
+    year = str(tab.evaluate("new Date().getFullYear()"))
+    for part in ("[US, Russia in deadlock over ABMs in Europe]", "thoughtcrimeradio.net", "October 2011", "para. 3", "Three Texts on Missile Defence", page_url + "#p3"):
+        assert part in offered, f"the paragraph citation lacks {part!r}: {offered}"
+    assert f"Accessed " in offered and year in offered.split("Accessed ", 1)[1], f"the citation should give today's access date: {offered}"
+    assert "{" not in offered, f"a placeholder was left in the citation: {offered}"
+    if site.mode == "hosted":
+        assert squash(tab.evaluate("navigator.clipboard.readText()")) == offered, "the clipboard should hold the citation shown"
+    tab.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    expect(toggle).to_be_focused()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+
+
+def test_cite_this_text_names_the_source_and_this_page(browse: Browse, site: Site) -> None:
+    tab = browse.open(site, FIRST_TEXT, **clipboard_context(site))
+    page_url = site.url(FIRST_TEXT)
+    section = tab.locator(".cite-this")
+    chicago = section.locator('[data-cite="chicago"]')
+    apa, bibtex = section.locator('[data-cite="apa"]'), section.locator('[data-cite="bibtex"]')
+    today = tab.evaluate("(() => { const d = new Date(); return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')].join('-'); })()")
+    expect(chicago).to_contain_text(f"Accessed ")
+    text = squash(chicago.inner_text())
+    assert text.startswith("[US, Russia in deadlock over ABMs in Europe]. thoughtcrimeradio.net, October 2011."), text
+    assert text.endswith(page_url + "."), f"the Chicago citation should end with this page's URL: {text}"
+    assert "[date" not in text and "[address" not in text, f"placeholders left in: {text}"
+    assert "Author" not in text and "Anon" not in text, "no author is given, so none may be named"
+    apa_text = squash(apa.inner_text())
+    assert "(2011, October)." in apa_text and apa_text.endswith("from " + page_url), apa_text
+    bib = bibtex.inner_text()
+    assert f"urldate      = {{{today}}}" in bib and f"url          = {{{page_url}}}" in bib and "author" not in bib, bib
+    section.get_by_role("button", name="Copy the Chicago citation").click()
+    expect(tab.get_by_role("status")).to_have_text("Chicago citation copied")
+    if site.mode == "hosted":
+        assert squash(tab.evaluate("navigator.clipboard.readText()")) == text
+    tab.goto(site.url("texts/mirror-response/"))
+    text = squash(tab.locator('.cite-this [data-cite="chicago"]').inner_text())
+    assert "n.d." in text and "The Duran" in text, f"an unknown date is cited as n.d.: {text}"
+
+
+def test_underline_toggle_is_remembered(browse: Browse, site: Site) -> None:
+    tab = browse.open(site, FIRST_TEXT)
+    gloss = first_gloss(tab)
+    decoration = "e => getComputedStyle(e).textDecorationLine"
+    assert gloss.evaluate(decoration) == "underline"
+    toggle = tab.get_by_role("button", name="Hide glossary underlining")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect(tab.locator("html")).to_have_class(re.compile(r"\bedition-no-underline\b"))
+    assert gloss.evaluate(decoration) == "none", "the glossed terms are still underlined"
+    assert gloss.evaluate("e => e.tagName") == "A", "a glossed term should stay a link"
+    tab.goto(site.url("texts/mirror-response/"))
+    expect(tab.locator("html")).to_have_class(re.compile(r"\bedition-no-underline\b"))
+    expect(tab.get_by_role("button", name="Hide glossary underlining")).to_have_attribute("aria-pressed", "true")
+    assert first_gloss(tab).evaluate(decoration) == "none", "the choice was not remembered on the next page"
+    tab.get_by_role("button", name="Hide glossary underlining").click()
+    tab.reload()
+    assert "edition-no-underline" not in (tab.locator("html").get_attribute("class") or "")
+    assert first_gloss(tab).evaluate(decoration) == "underline"
+
+
+def test_print_page_holds_the_whole_edition(browse: Browse, site: Site) -> None:
+    tab = browse.open(site, "print/")
+    tab.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert not tab.locator(selector).first.is_visible(), f"{selector} should not be printed"
+    expect(tab.locator("h2.print-text")).to_have_count(len(TEXTS))
+    expect(tab.locator("p.para .pnum").first).to_be_visible()
+    assert tab.locator('h3[id^="g-"]').count() == len(glossary_shorts(SEEDS)), "every glossary entry should be printed"
+    glosses = tab.locator("p.para a.gloss").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    ids = set(tab.locator("[id]").evaluate_all("elements => elements.map(e => e.id)"))
+    assert glosses and all(h.startswith("#g-") and h[1:] in ids for h in glosses), "glossed terms should link to the printed glossary"
+    external = tab.locator('.principles a[href^="http"], .note a[href^="http"]:not(.ref-link)').first
+    if external.count():
+        after = external.evaluate("a => getComputedStyle(a, '::after').content")
+        assert "http" in after, f"an external link should be followed by its URL in print: {after}"

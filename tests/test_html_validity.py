@@ -46,13 +46,6 @@ ALLOWED = [
         'Material\'s partials/nav-item.html writes tabindex="{{ tabindex }}" on section labels, empty '
         "when navigation.sections is on (mkdocs.yml).",
     ),
-    Allowed(
-        r"The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control\.",
-        r'<label class="md-nav__title" for="__toc">',
-        "Material's partials/toc.html labels the table of contents for the __toc checkbox, which "
-        "partials/nav-item.html writes only for pages in the navigation; the timeline page has a table of "
-        "contents but is not in the nav (tools/site.py nav()).",
-    ),
 ]
 
 

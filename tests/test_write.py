@@ -55,14 +55,15 @@ def test_second_run_writes_nothing(here: Path) -> None:
 
 
 def test_changing_one_text_rewrites_only_its_page(here: Path) -> None:
+    """Only the text's page and the print page (which holds every text) change."""
     seeds = write_seeds(here, texts=TEXTS)
     generate(seeds, here / "docs")
     before = files(here / "docs")
     (seeds / "texts" / "one.txt").write_text(TEXTS["one"].replace("Nothing", "Something"), encoding="utf-8")
     _, changed = generate(seeds, here / "docs")
-    assert changed == ["texts/one.md"]
+    assert changed == ["print.md", "texts/one.md"]
     after = files(here / "docs")
-    assert {name for name in after if after[name] != before[name]} == {"texts/one.md"}
+    assert {name for name in after if after[name] != before[name]} == {"print.md", "texts/one.md"}
     assert "Something here at all" in (here / "docs" / "texts" / "one.md").read_text(encoding="utf-8")
 
 

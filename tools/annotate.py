@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from tools.matcher import TermMatcher
 from tools.model import CrossLink, Edition, Note, Paragraph, QuoteRef, Term, Text
@@ -61,10 +62,27 @@ class AnnotatedEdition:
     texts: tuple[AnnotatedText, ...]
 
     def occurrences_of(self, term: Term) -> list[Occurrence]:
-        return [o for t in self.texts for o in t.occurrences if o.term.id == term.id]
+        return list(self._by_term.get(term.id, ()))
 
     def text(self, slug: str) -> AnnotatedText:
-        return next(t for t in self.texts if t.text.slug == slug)
+        return self._by_slug[slug]
+
+    # Indexes built on first use: a page writer asks once per entry or per occurrence, and a scan
+    # of every text each time makes the glossary page quadratic in the edition's size.
+    @cached_property
+    def _by_term(self) -> dict[str, list[Occurrence]]:
+        found: dict[str, list[Occurrence]] = defaultdict(list)
+        for text in self.texts:
+            for occurrence in text.occurrences:
+                found[occurrence.term.id].append(occurrence)
+        return found
+
+    @cached_property
+    def _by_slug(self) -> dict[str, AnnotatedText]:
+        texts: dict[str, AnnotatedText] = {}
+        for text in self.texts:
+            texts.setdefault(text.text.slug, text)
+        return texts
 
 
 def _occurrences(text: Text, matcher: TermMatcher, terms: dict[str, Term], mode: str) -> tuple[Occurrence, ...]:
@@ -84,8 +102,8 @@ def _occurrences(text: Text, matcher: TermMatcher, terms: dict[str, Term], mode:
     return tuple(found)
 
 
-def _locate(edition: Edition, ref: QuoteRef) -> tuple[Text, Span] | None:
-    text = edition.text(ref.text)
+def _locate(texts: dict[str, Text], ref: QuoteRef) -> tuple[Text, Span] | None:
+    text = texts.get(ref.text)
     spans = find_quote(text, ref.quote) if text else []
     return (text, spans[0]) if text and len(spans) == 1 else None
 
@@ -94,14 +112,17 @@ def annotate(edition: Edition) -> AnnotatedEdition:
     """Occurrences, placed notes and both ends of each cross-link, per text (validated input expected)."""
     terms = {t.id: t for t in edition.terms}
     matcher = TermMatcher(edition.terms)
+    texts: dict[str, Text] = {}
+    for text in edition.texts:
+        texts.setdefault(text.slug, text)
     notes: dict[str, list[tuple[Span, Note]]] = defaultdict(list)
     for note in edition.notes:
-        where = _locate(edition, note.anchor)
+        where = _locate(texts, note.anchor)
         if where:
             notes[where[0].slug].append((where[1], note))
     links: dict[str, list[LinkEnd]] = defaultdict(list)
     for link in edition.crosslinks:
-        a, b = _locate(edition, link.start), _locate(edition, link.end)
+        a, b = _locate(texts, link.start), _locate(texts, link.end)
         if a and b:
             links[a[0].slug].append(LinkEnd(link, a[1], b[0], b[1], link.end.quote))
             links[b[0].slug].append(LinkEnd(link, b[1], a[0], a[1], link.start.quote))

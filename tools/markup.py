@@ -23,12 +23,16 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def md_escape(text: str) -> str:
-    """Literal text inside generated Markdown: renders exactly as written, whatever it contains."""
-    entities = text.replace("&", "&amp;").replace("<", "&lt;")
+    """Literal text inside generated Markdown: renders exactly as written, whatever it contains.
+
+    Spaces or tabs ending a line are one space: two would be Markdown's hard line break (<br>), which
+    the text does not have, and after which Python-Markdown drops a no-break space opening the next line."""
+    entities = _LINE_END_SPACES.sub(" \n", text).replace("&", "&amp;").replace("<", "&lt;")
     return _MD_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) in _ESCAPABLE else _entity(m.group(1)), entities)
 
 
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!>")
+_LINE_END_SPACES = re.compile(r"[ \t]+\n")
 
 
 def _entity(char: str) -> str:

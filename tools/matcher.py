@@ -7,8 +7,10 @@ nothing: the apostrophe is a boundary); of overlapping candidates the leftmost, 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -18,8 +20,7 @@ from tools.normalize import fold_case, for_terms, is_word_char
 PLURALS = ("es", "s")
 
 
-@dataclass(frozen=True, order=True)
-class Match:
+class Match(NamedTuple):
     """A term found at characters start..end of a string."""
 
     start: int
@@ -35,28 +36,36 @@ def is_case_sensitive(pattern: str, entry_setting: bool | None) -> bool:
 
 
 class TermMatcher:
-    """All patterns of a glossary in one Aho-Corasick automaton over case-folded text.
+    """All patterns of a glossary in one Aho-Corasick automaton over a word-start view of the text.
 
-    One pass finds every candidate; a case-sensitive pattern is then checked against the text as
-    written. Each key keeps its forms in order: the last case-sensitive one and the last
-    case-insensitive one added for a key are the ones that count (as two automata, one per case
-    rule, would keep them), and a case-sensitive form wins a tie with a case-insensitive one.
+    The automaton reads the case-folded text with every character that is not a word character
+    shown as a space and a space in front, and each pattern is stored the same way after a space:
+    so it only ever finds candidates that start on a word boundary, and it spends almost no time
+    inside words, whatever the glossary's size. Each candidate is then compared with the folded text
+    (and, for a case-sensitive pattern, with the text as written). Where two entries give the same
+    pattern, the one added last counts; where a case-sensitive and a case-insensitive pattern match
+    the same words, the case-sensitive one wins.
     """
 
     def __init__(self, terms: Iterable[Term]) -> None:
-        forms: dict[str, dict[bool, tuple[str, str]]] = {}
+        exact: dict[str, dict[str, str]] = {}  # folded key -> {key as written: term id}
+        folded: dict[str, str] = {}  # folded key -> term id
         for term in terms:
             for pattern in term.patterns:
                 key = for_terms(pattern).strip()
-                if key:
-                    exact = is_case_sensitive(pattern, term.case_sensitive)
-                    forms.setdefault(fold_case(key), {})[exact] = (key, term.id)
+                if not key:
+                    continue
+                if is_case_sensitive(pattern, term.case_sensitive):
+                    exact.setdefault(fold_case(key), {})[key] = term.id
+                else:
+                    folded[fold_case(key)] = term.id
+        views: dict[str, list[tuple[str, dict[str, str] | None, str | None]]] = {}
+        for key in dict.fromkeys([*exact, *folded]):
+            views.setdefault(" " + _view(key), []).append((key, exact.get(key), folded.get(key)))
         self._automaton = ahocorasick.Automaton()
-        for folded, by_rule in forms.items():
-            # Case-sensitive first: of two candidates on the same span, the first one wins.
-            ordered = tuple((exact, *by_rule[exact]) for exact in (True, False) if exact in by_rule)
-            self._automaton.add_word(folded, (len(folded), ordered))
-        if forms:
+        for view, forms in views.items():
+            self._automaton.add_word(view, (len(view) - 1, tuple(forms)))
+        if views:
             self._automaton.make_automaton()
 
     def find(self, text: str) -> list[Match]:
@@ -64,25 +73,51 @@ class TermMatcher:
         if not len(self._automaton):
             return []
         plain = for_terms(text)
-        candidates: list[tuple[int, int, bool, str]] = []
-        for last, (length, forms) in self._automaton.iter(fold_case(plain)):
-            start, end = last + 1 - length, last + 1
-            if start and is_word_char(plain[start - 1]):
-                continue  # inside a word: most candidates stop here, before any other work
-            for exact, key, term_id in forms:
-                if exact and plain[start:end] != key:
+        lowered = fold_case(plain)
+        candidates: list[tuple[int, int, bool, str]] = []  # start, -end, case-insensitive, term id
+        for end, (length, forms) in self._automaton.iter(" " + _view(lowered)):
+            start = end - length  # the view has one character more in front: its last index is the end here
+            for key, exact, folded_id in forms:
+                if lowered[start:end] != key:
                     continue
-                stop = _boundary_end(plain, end, folded=not exact)
-                if stop is not None:
-                    candidates.append((start, -stop, not exact, term_id))
-        candidates.sort(key=lambda c: c[:3])
+                if exact and (term_id := exact.get(plain[start:end])) is not None:
+                    stop = _boundary_end(plain, end, folded=False)
+                    if stop is not None:
+                        candidates.append((start, -stop, False, term_id))
+                if folded_id is not None:
+                    stop = _boundary_end(plain, end, folded=True)
+                    if stop is not None:
+                        candidates.append((start, -stop, True, folded_id))
+        candidates.sort(key=_ORDER)
         chosen: list[Match] = []
         reached = 0
-        for start, negative_stop, _, term_id in candidates:
+        for start, negative_end, _, term_id in candidates:
             if start >= reached:
-                chosen.append(Match(start, -negative_stop, term_id))
-                reached = -negative_stop
+                chosen.append(Match(start, -negative_end, term_id))
+                reached = -negative_end
         return chosen
+
+
+# Every ASCII character that is not a word character (letter, digit, underscore) becomes a space.
+_ASCII_VIEW = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)) + b" " * 128
+_NON_WORD = re.compile(r"[^\w ]")
+# Typographic punctuation, made a space first so that most English paragraphs take the ASCII path.
+_TYPOGRAPHIC = ("\u201c", "\u201d", "\u2014", "\u2013", "\u2026", "\u00ab", "\u00bb")
+
+
+def _view(text: str) -> str:
+    """text with every character that is not a word character as a space (one for one)."""
+    if not text.isascii():
+        for char in _TYPOGRAPHIC:
+            if char in text:
+                text = text.replace(char, " ")
+        if not text.isascii():
+            return _NON_WORD.sub(" ", text)
+    return text.encode("ascii").translate(_ASCII_VIEW).decode("ascii")
+
+
+# Leftmost, then longest, then case-sensitive; candidates tied on all three keep the order found.
+_ORDER = itemgetter(0, 1, 2)
 
 
 def _boundary_end(text: str, end: int, folded: bool) -> int | None:
@@ -91,7 +126,7 @@ def _boundary_end(text: str, end: int, folded: bool) -> int | None:
 
     A plural suffix is lower case ("ABMs", not "ABMS"); a case-insensitive phrase takes either case.
     """
-    if end == len(text) or not is_word_char(text[end]):
+    if end == len(text) or not ((after := text[end]).isalnum() or after == "_"):
         return end
     if text[end - 1].isalpha():
         for suffix in PLURALS:

@@ -3,8 +3,10 @@ cross-links, the notes, the terms in the text, and the other texts."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from tools.annotate import AnnotatedEdition, AnnotatedText, LinkEnd, Occurrence, PlacedNote
+from tools.cite import cite_section
 from tools.markup import html_escape, md_escape, plain_text, render_markdown
 from tools.model import Paragraph, Term, Text
 from tools.page_parts import NOTE_LABELS, NOTE_SYMBOLS, front_matter, reading_time, references_html, text_page
@@ -25,8 +27,16 @@ def _marker(placed: PlacedNote) -> str:
     )
 
 
-def paragraph_body(paragraph: Paragraph, occurrences: tuple[Occurrence, ...], notes: list[PlacedNote]) -> str:
-    """The paragraph's words as Markdown: literal text, glossed terms as links, note markers after quotes."""
+def paragraph_body(
+    paragraph: Paragraph,
+    occurrences: tuple[Occurrence, ...],
+    notes: list[PlacedNote],
+    gloss: Callable[[str, Term], str] = _gloss,
+    marker: Callable[[PlacedNote], str] = _marker,
+) -> str:
+    """The paragraph's words as Markdown: literal text, glossed terms as links, note markers after quotes.
+
+    gloss and marker render a glossed term and a note marker (the print page links them within itself)."""
     glossed = sorted((o for o in occurrences if o.glossed), key=lambda o: o.start)
     inserts: list[tuple[int, str]] = []
     for placed in notes:
@@ -34,7 +44,7 @@ def paragraph_body(paragraph: Paragraph, occurrences: tuple[Occurrence, ...], no
         for o in glossed:
             if o.start < at < o.end:
                 at = o.end
-        inserts.append((at, _marker(placed)))
+        inserts.append((at, marker(placed)))
     events = sorted([(o.start, 1, o) for o in glossed] + [(at, 0, m) for at, m in inserts], key=lambda e: (e[0], e[1]))
     body, out, pos = paragraph.text, [], 0
     for at, _, item in events:
@@ -43,7 +53,7 @@ def paragraph_body(paragraph: Paragraph, occurrences: tuple[Occurrence, ...], no
             out.append(item)
             pos = at
         else:
-            out.append(_gloss(body[item.start : item.end], item.term))
+            out.append(gloss(body[item.start : item.end], item.term))
             pos = item.end
     out.append(md_escape(body[pos:]))
     return "".join(out)
@@ -78,7 +88,8 @@ def _crosslinks(ends: list[LinkEnd], number: int) -> str:
     )
 
 
-def _header(text: Text) -> str:
+def header(text: Text) -> str:
+    """The text's metadata, title note and headnote."""
     meta = text.meta
     rows: list[tuple[str, str]] = []
     if meta:
@@ -106,16 +117,17 @@ def _header(text: Text) -> str:
     return f'<div class="text-header">\n{title_note}<dl class="text-meta">{items}</dl>\n{headnote}\n</div>'
 
 
-def _notes(text: AnnotatedText) -> str:
+def _notes(text: AnnotatedText, prefix: str = "", level: str = "##") -> str:
+    """The notes list; prefix goes before every id and paragraph anchor (the print page holds all texts)."""
     if not text.notes:
         return ""
     items = []
     for placed in text.notes:
-        note, anchor = placed.note, f"p{placed.span.paragraph}"
+        note, anchor = placed.note, f"{prefix}p{placed.span.paragraph}"
         sources = references_html(note.sources)
         sources_block = f'<div class="note-sources"><p>Sources</p>{sources}</div>' if sources else ""
         items.append(
-            f'<li class="note note--{note.kind}" id="note-{placed.number}">'
+            f'<li class="note note--{note.kind}" id="{prefix}note-{placed.number}">'
             f'<p class="note-head"><span class="note-symbol" aria-hidden="true">{html_escape(NOTE_SYMBOLS[note.kind])}{placed.number}</span> '
             f'<span class="note-kind">{NOTE_LABELS[note.kind]}</span> '
             f'<a class="note-back" href="#{anchor}" aria-label="Back to paragraph {placed.span.paragraph}">¶{placed.span.paragraph}</a> '
@@ -123,7 +135,7 @@ def _notes(text: AnnotatedText) -> str:
             f'{render_markdown(note.body)}'
             f"{sources_block}</li>"
         )
-    return '## Notes { #notes }\n\n<ol class="notes">\n' + "\n".join(items) + "\n</ol>\n"
+    return f'{level} Notes {{ #{prefix}notes }}\n\n<ol class="notes">\n' + "\n".join(items) + "\n</ol>\n"
 
 
 def _terms(text: AnnotatedText) -> str:
@@ -135,6 +147,7 @@ def _terms(text: AnnotatedText) -> str:
     items = [
         f"- [{md_escape(t.term)}]({GLOSSARY}#{t.id}) ({counts[t.id]}): "
         + ", ".join(f"[¶{n}](#p{n})" for n in sorted({o.paragraph for o in text.occurrences if o.term.id == t.id}))
+        + f'<span class="term-short"> — {md_escape(t.short)}</span>'
         for t in ordered
     ]
     return "## Terms in this text { #terms }\n\n" + "\n".join(items) + "\n"
@@ -175,11 +188,13 @@ def write_text_page(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str
     parts = [
         front_matter(t.shown_title, description),
         f"# {md_escape(t.shown_title)}\n",
-        _header(t),
+        header(t),
         "## Text { #text }\n",
         "\n\n".join(_paragraph(p, text) for p in t.paragraphs),
         _notes(text),
         _terms(text),
+        "## Cite this text { #cite }\n",
+        cite_section(t, edition.edition.settings),
         _others(t, edition),
         _tips(text),
     ]

@@ -13,7 +13,7 @@ from tools.model import PartialDate
 from tools.page_parts import front_matter, text_page
 from tools.timeline import Moment, moments
 
-WIDTH, HEIGHT, MARGIN = 600, 64, 16
+WIDTH, HEIGHT, MARGIN = 600, 64, 28  # the margin leaves room for the first and last year labels
 LONGEST_GAP = 12  # years; longer gaps are drawn at this length and labelled with their true length
 
 
@@ -26,6 +26,10 @@ def _position(date: PartialDate) -> tuple[float, float]:
     if date.day is None:
         return start, 1 / 12
     return start + (date.day - 1) / 365, 1 / 365
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def overview(items: list[Moment]) -> str:
@@ -41,10 +45,12 @@ def overview(items: list[Moment]) -> str:
         top = 8 if m.text else 18
         marks.append(f'<rect class="tl-mark tl-mark--{kind}" x="{x:.1f}" y="{top}" width="{w:.1f}" height="{40 - top}"><title>{html_escape(m.date.display())}: {html_escape(m.label)}</title></rect>')
     ticks = []
-    for decade in range(first, last + 1, 10):
+    step = 20 if last - first > 60 else 10  # labels stay legible when the strip is phone-wide
+    for decade in range(first, last + 1, step):
         x = MARGIN + (decade - first) * scale
         ticks.append(f'<line class="tl-tick" x1="{x:.1f}" y1="40" x2="{x:.1f}" y2="46"/><text class="tl-tick-label" x="{x:.1f}" y="60">{decade}</text>')
-    label = f"Overview to scale, {first} to {last}: {sum(1 for m in items if not m.text)} events and {sum(1 for m in items if m.text)} publication dates"
+    events, texts = sum(1 for m in items if not m.text), sum(1 for m in items if m.text)
+    label = f"Overview to scale, {first} to {last}: {_count(events, 'event')} and {_count(texts, 'publication date')}"
     return (
         f'<figure class="timeline-overview"><svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{label}" preserveAspectRatio="xMidYMid meet">'
         f'<line class="tl-axis" x1="{MARGIN}" y1="40" x2="{WIDTH - MARGIN}" y2="40"/>{"".join(ticks)}{"".join(marks)}</svg>'

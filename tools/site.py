@@ -26,9 +26,9 @@ SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
 def nav(edition: AnnotatedEdition) -> list[object]:
-    """Home, the texts in reading order, the glossary and the two pages drawn from it."""
+    """Home, the texts in reading order, the glossary, the two pages drawn from it, and the print edition."""
     texts = [{template_text(t.text.shown_title): f"texts/{t.text.slug}.md"} for t in edition.texts]
-    return [{"Home": "index.md"}, {"Texts": texts}, {"Glossary": "glossary.md"}, {"Timeline": "timeline.md"}, {"Term map": "term-map.md"}]
+    return [{"Home": "index.md"}, {"Texts": texts}, {"Glossary": "glossary.md"}, {"Timeline": "timeline.md"}, {"Term map": "term-map.md"}, {"Print edition": "print.md"}]
 
 
 def write_config(

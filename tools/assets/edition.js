@@ -1,3 +1,44 @@
+/* Glossary underlining, hidden or shown as the reader chose, remembered across pages and visits in
+ * localStorage (which file:// may forbid: then the choice lasts for the page). The class goes on <html>
+ * as soon as this script runs, before the reader sees the text where the browser allows; text pages
+ * get a button to change it. */
+(function () {
+  "use strict";
+
+  var KEY = "edition-gloss-underline";
+  var HIDDEN = "edition-no-underline";
+  var root = document.documentElement;
+
+  function stored() {
+    try { return window.localStorage.getItem(KEY); } catch (error) { return null; }
+  }
+
+  function store(value) {
+    try { window.localStorage.setItem(KEY, value); } catch (error) { /* not remembered: storage is unavailable */ }
+  }
+
+  if (stored() === "hidden") root.classList.add(HIDDEN);
+
+  function setUp() {
+    var header = document.querySelector(".text-header");
+    if (!header || document.querySelector(".underline-toggle")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "underline-toggle";
+    button.textContent = "Hide glossary underlining";
+    var sync = function () { button.setAttribute("aria-pressed", root.classList.contains(HIDDEN) ? "true" : "false"); };
+    sync();
+    button.addEventListener("click", function () {
+      store(root.classList.toggle(HIDDEN) ? "hidden" : "shown");
+      sync();
+    });
+    header.parentNode.insertBefore(button, header);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
+})();
+
 /* Glossary and note tooltips: hover, keyboard focus or tap shows the short text without leaving the
  * page; Escape closes it; the tip stays open while the pointer is over it (WCAG 1.4.13). Each tip is a
  * role="tooltip" element the trigger names with aria-describedby, so it is announced. Tip text was
@@ -197,6 +238,190 @@
     });
     var wrapper = table.closest(".md-typeset__scrollwrap") || table;
     wrapper.parentNode.insertBefore(bar, wrapper);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
+})();
+
+/* Citation: the page's address and today's date go into the "Cite this text" section, each citation
+ * gets a Copy button, and each paragraph number a button that offers "Copy link" and "Cite this
+ * paragraph". Copying uses the asynchronous clipboard where the browser allows it and falls back to
+ * a selected textarea and execCommand("copy") (file:// pages may lack the former); the result is said
+ * in a polite live region and shown, and the text offered stays on screen to select by hand. */
+(function () {
+  "use strict";
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  var status = null;
+  var statusTimer = 0;
+  var panel = null;
+  var panelFor = null;
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  function today(style) {
+    var d = new Date();
+    if (style === "iso") return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+    return MONTHS[d.getMonth()] + " " + d.getDate() + ", " + d.getFullYear();
+  }
+
+  function pageUrl() {
+    var fixed = document.querySelector(".cite-url[data-fixed]");
+    if (fixed) return fixed.textContent;
+    return window.location.href.split("#")[0].split("?")[0];
+  }
+
+  function announce(message) {
+    clearTimeout(statusTimer);
+    status.textContent = message;
+    status.classList.add("edition-status--shown");
+    statusTimer = setTimeout(function () { status.classList.remove("edition-status--shown"); }, 5000);
+  }
+
+  function copyByCommand(text) {
+    var active = document.activeElement;
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.setAttribute("aria-hidden", "true");
+    area.className = "copy-buffer";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+    document.body.removeChild(area);
+    if (active && active.focus) active.focus();
+    return copied;
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).then(function () { return true; }, function () { return copyByCommand(text); });
+    }
+    return Promise.resolve(copyByCommand(text));
+  }
+
+  function copyAndSay(text, done) {
+    return copy(text).then(function (copied) {
+      announce(copied ? done : "Could not copy: select the text shown and copy it");
+    });
+  }
+
+  function fillCitations(section) {
+    Array.prototype.forEach.call(section.querySelectorAll(".cite-url:not([data-fixed])"), function (span) {
+      span.textContent = pageUrl();
+    });
+    Array.prototype.forEach.call(section.querySelectorAll(".cite-accessed"), function (span) {
+      span.textContent = today(span.getAttribute("data-style"));
+    });
+    var hint = section.querySelector(".cite-hint");
+    if (hint) hint.textContent = "The access date is today's date; change it if you cite the page later.";
+    var names = { chicago: "Chicago citation", apa: "APA citation", bibtex: "BibTeX entry" };
+    Array.prototype.forEach.call(section.querySelectorAll("[data-cite]"), function (block) {
+      var name = names[block.getAttribute("data-cite")] || "citation";
+      var label = block.parentNode.querySelector(".cite-label");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "cite-copy";
+      button.textContent = "Copy";
+      button.setAttribute("aria-label", "Copy the " + name);
+      button.addEventListener("click", function () { copyAndSay(block.textContent, name.charAt(0).toUpperCase() + name.slice(1) + " copied"); });
+      (label || block).appendChild(button);
+    });
+  }
+
+  function closePanel(focusBack) {
+    if (!panel || panel.hidden) return;
+    panel.hidden = true;
+    if (panelFor) {
+      panelFor.setAttribute("aria-expanded", "false");
+      if (focusBack) panelFor.focus();
+    }
+    panelFor = null;
+  }
+
+  function makePanel(template) {
+    panel = document.createElement("div");
+    panel.className = "para-tools";
+    panel.id = "para-tools";
+    panel.hidden = true;
+    var title = document.createElement("p");
+    title.className = "para-tools-title";
+    var buttons = document.createElement("div");
+    buttons.className = "para-tools-buttons";
+    var link = document.createElement("button");
+    link.type = "button";
+    link.className = "para-copy-link";
+    link.textContent = "Copy link";
+    var cite = document.createElement("button");
+    cite.type = "button";
+    cite.className = "para-cite";
+    cite.textContent = "Cite this paragraph";
+    var offered = document.createElement("p");
+    offered.className = "para-tools-text";
+    buttons.appendChild(link);
+    buttons.appendChild(cite);
+    panel.appendChild(title);
+    panel.appendChild(buttons);
+    panel.appendChild(offered);
+    var number = function () { return panelFor ? panelFor.getAttribute("data-paragraph") : ""; };
+    link.addEventListener("click", function () {
+      var url = pageUrl() + "#p" + number();
+      offered.textContent = url;
+      copyAndSay(url, "Link copied");
+    });
+    cite.addEventListener("click", function () {
+      var text = template.split("{P}").join(number()).split("{URL}").join(pageUrl()).split("{ACCESSED}").join(today("chicago"));
+      offered.textContent = text;
+      copyAndSay(text, "Citation copied");
+    });
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") closePanel(true);
+    });
+  }
+
+  function openPanel(toggle) {
+    var paragraph = toggle.closest("p.para");
+    if (panelFor === toggle) { closePanel(true); return; }
+    closePanel(false);
+    panel.querySelector(".para-tools-title").textContent = "Paragraph " + toggle.getAttribute("data-paragraph");
+    panel.querySelector(".para-tools-text").textContent = "";
+    paragraph.parentNode.insertBefore(panel, paragraph.nextSibling);
+    panel.hidden = false;
+    panelFor = toggle;
+    toggle.setAttribute("aria-expanded", "true");
+    panel.querySelector("button").focus();
+  }
+
+  function setUp() {
+    var section = document.querySelector(".cite-this");
+    if (!section || status) return;
+    status = document.createElement("div");
+    status.className = "edition-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    (document.querySelector("main") || document.body).appendChild(status);
+    fillCitations(section);
+    makePanel(section.getAttribute("data-cite-paragraph") || "");
+    Array.prototype.forEach.call(document.querySelectorAll("p.para > a.pnum"), function (pnum) {
+      var number = (pnum.getAttribute("href") || "").replace(/^#p/, "");
+      var toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = "para-tools-toggle";
+      toggle.setAttribute("data-paragraph", number);
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.setAttribute("aria-controls", "para-tools");
+      toggle.setAttribute("aria-label", "Copy link or cite paragraph " + number);
+      toggle.title = "Copy link or cite paragraph " + number;
+      toggle.textContent = "\u22EF";
+      toggle.addEventListener("click", function () { openPanel(toggle); });
+      pnum.parentNode.insertBefore(toggle, pnum.nextSibling);
+    });
+    document.addEventListener("click", function (event) {
+      if (panel.hidden || !event.target.closest) return;
+      if (!event.target.closest(".para-tools, .para-tools-toggle")) closePanel(false);
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);

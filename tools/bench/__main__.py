@@ -1,0 +1,179 @@
+"""`python -m tools.bench` (`make bench`): how the generator and the site scale with the number of
+texts and the size of the glossary (issue 6). Prints a table, writes build/bench.json and the
+results section of BENCHMARKS.md. `--quick` is a smoke run at small sizes (nothing written to
+BENCHMARKS.md unless --markdown is given)."""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import re
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from tools.bench import measure, report, synth
+from tools.load import load_edition
+from tools.pipeline import check
+
+ROOT = measure.ROOT
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to measure and how often."""
+
+    quick: bool
+    texts: tuple[int, ...]  # synthetic editions, by number of texts
+    terms: tuple[int, ...]  # glossary sizes for the annotation measurement
+    corpus_texts: int  # texts in the annotation corpus
+    build_terms: int  # glossary size of the synthetic editions that are built
+    annotation_runs: int
+    runs: int  # per edition, except the largest
+    largest_runs: int
+    preview_runs: int
+    preview_limit_s: float  # no preview measurement when one MkDocs build takes longer than this
+    compare_markup_up_to: int  # raw-HTML glosses are also measured for editions up to this many texts
+
+    def runs_for(self, texts: int) -> int:
+        return self.largest_runs if texts == max(self.texts) else self.runs
+
+
+FULL = Plan(False, (10, 100, 1000), (10, 100, 1000, 5000), 1000, 100, 5, 5, 3, 3, 120.0, 100)
+QUICK = Plan(True, (4, 12), (10, 100, 1000, 5000), 40, 50, 3, 1, 1, 1, 60.0, 12)
+
+
+def _sizes(value: str) -> tuple[int, ...]:
+    return tuple(int(v) for v in value.split(","))
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__)
+    main.add_argument("--quick", action="store_true", help="small sizes, fewer runs: a smoke test of the benchmark")
+    main.add_argument("--texts", type=_sizes, help="synthetic edition sizes, e.g. 10,100,1000 (default: 10,100,1000; quick: 4,12)")
+    main.add_argument("--seed", type=int, default=1, help="seed of the synthetic editions (default: 1)")
+    main.add_argument("--no-preview", action="store_true", help="skip the live-preview latency measurement")
+    main.add_argument("--work", type=Path, help="scratch folder (default: build/bench, quick: build/bench-quick)")
+    main.add_argument("--json", type=Path, help="results file (default: build/bench.json, quick: build/bench-quick.json)")
+    main.add_argument("--markdown", type=Path, help="Markdown file for the results (default: BENCHMARKS.md; quick: none)")
+    return main
+
+
+def _first_entry_editor(glossary: Path) -> Callable[[int], str]:
+    """An edit of the first glossary entry's tooltip text; returns what the page will then show."""
+    original = glossary.read_text(encoding="utf-8")
+
+    def edit(k: int) -> str:
+        marker = f"Edited for the benchmark, save {k + 1}"
+        changed, count = re.subn(r"^(\s+)short: .*$", rf"\g<1>short: {marker}", original, count=1, flags=re.M)
+        if not count:
+            raise measure.BenchError(f"no 'short:' line found in {glossary}")
+        glossary.write_text(changed, encoding="utf-8")
+        return marker
+
+    return edit
+
+
+def measure_edition(label: str, seeds: Path, work: Path, build: Path, runs: int, plan: Plan, synthetic: bool, preview: bool) -> dict[str, Any]:
+    """Generator and MkDocs, the whole build with its sizes and page weight, and the preview latency."""
+    checked = check(seeds)
+    if checked.edition is None:
+        raise measure.BenchError(f"{label}: the edition has errors:\n" + "\n".join(p.format() for p in checked.problems[:20]))
+    edition = checked.edition
+    texts, terms = len(edition.texts), len(edition.edition.terms)
+    print(f"[bench] {label}: {texts} texts, {terms} entries, {runs} run(s)", flush=True)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    page = f"texts/{edition.texts[0].text.slug}"
+    generated = measure.generator_and_mkdocs(seeds, work, runs, alternatives=texts <= plan.compare_markup_up_to)
+    built = measure.whole_build(seeds, work, build, edition.edition.settings.slug, runs, page)
+    result: dict[str, Any] = {
+        "label": label,
+        "synthetic": synthetic,
+        "texts": texts,
+        "terms": terms,
+        "runs": runs,
+        "generator_and_mkdocs": generated,
+        "build": built,
+        "generator_share": generated["generate"]["median_s"] / built["median_s"],
+    }
+    first = edition.edition.terms[0] if edition.edition.terms else None
+    shown = next((t for t in edition.texts if first and any(o.glossed and o.term.id == first.id for o in t.occurrences)), None)
+    hosted = generated["mkdocs_annotated"]["median_s"]
+    if not preview:
+        result["preview"] = None
+    elif shown is None:
+        result["preview"] = {"skipped": "the first glossary entry is glossed in no text"}
+    elif hosted > plan.preview_limit_s:
+        result["preview"] = {"skipped": f"not run: mkdocs serve rebuilds every page after a save, and one build takes {hosted:.0f} s"}
+    else:
+        copy = work / "preview" / "seeds"
+        shutil.copytree(seeds, copy)
+        editor = _first_entry_editor(copy / "glossary.yml")
+        result["preview"] = measure.preview_latency(copy, work / "preview", f"texts/{shown.text.slug}", editor, plan.preview_runs, max(120.0, 10 * hosted))
+    return result
+
+
+def run(plan: Plan, seed: int, work: Path, preview: bool) -> dict[str, Any]:
+    """Every measurement of the plan, as one JSON-ready record."""
+    started = time.perf_counter()
+    load_before = [round(x, 2) for x in os.getloadavg()]
+    build = work / "build"  # shared, so that npm installs the offline search shim once
+    print(f"[bench] annotation: {plan.corpus_texts} texts, glossaries of {', '.join(map(str, plan.terms))} entries", flush=True)
+    corpus_seeds = synth.write_seeds(synth.edition(plan.corpus_texts, 10, seed), work / "corpus" / "seeds")
+    corpus, _ = load_edition(corpus_seeds)
+    entries = synth.glossary(max(plan.terms), seed)
+    annotation = measure.annotation(corpus, entries, plan.terms, plan.annotation_runs)
+    editions = []
+    for n in plan.texts:
+        seeds = synth.write_seeds(synth.edition(n, plan.build_terms, seed), work / f"texts-{n}" / "seeds")
+        editions.append(measure_edition(f"{n} texts", seeds, work / f"texts-{n}" / "run", build, plan.runs_for(n), plan, True, preview))
+    repository = work / "repository" / "seeds"
+    shutil.rmtree(repository, ignore_errors=True)
+    shutil.copytree(ROOT / "seeds", repository)
+    editions.append(measure_edition("this edition (seeds/)", repository, work / "repository" / "run", build, plan.runs, plan, False, preview))
+    results: dict[str, Any] = {
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": report.machine(),
+        "settings": {"seed": seed, **asdict(plan)},
+        "annotation": annotation,
+        "editions": editions,
+        "load_before": load_before,
+        "load_after": [round(x, 2) for x in os.getloadavg()],
+        "elapsed_s": round(time.perf_counter() - started, 1),
+    }
+    results["targets"] = report.targets(results)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    if args.texts:
+        plan = replace(plan, texts=args.texts)
+    name = "bench-quick" if plan.quick else "bench"
+    work = (args.work or ROOT / "build" / name).resolve()
+    try:
+        results = run(plan, args.seed, work, preview=not args.no_preview)
+    except measure.BenchError as failed:
+        print(f"bench failed: {failed}", file=sys.stderr)
+        return 1
+    print(report.text_report(results))
+    target = args.json or ROOT / "build" / f"{name}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"[bench] wrote {target}")
+    markdown = args.markdown or (None if plan.quick else ROOT / "BENCHMARKS.md")
+    if markdown:
+        report.write_markdown(markdown, report.markdown_report(results))
+        print(f"[bench] wrote the results into {markdown}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

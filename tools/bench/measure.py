@@ -1,0 +1,376 @@
+"""Measurements: medians of repeated runs, peak memory, sizes, page weight and preview latency.
+
+Times are wall-clock (time.perf_counter). Peak memory is measured two ways, and each figure says
+which: the peak resident set of a child process and its own children (os.wait4's rusage, for
+`python -m tools build` with its MkDocs runs), and the peak of Python allocations in this process
+(tracemalloc, for annotation and the generator, in a run of its own that is not timed).
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from html.parser import HTMLParser
+from pathlib import Path
+from unittest import mock
+from urllib.parse import urljoin, urlsplit
+
+from tools import page_text
+from tools.annotate import PROTECTED_ROLES, AnnotatedEdition, annotate
+from tools.bench.synth import Entry
+from tools.markup import md_escape
+from tools.matcher import TermMatcher
+from tools.model import Edition, Term
+from tools.pipeline import generate
+from tools.problems import Position
+from tools.site import iframe_worker_shim, source_date_epoch, write_config
+from tools.write import render_pages, write_pages
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+MB = 1_000_000
+
+
+class BenchError(Exception):
+    """A step of the benchmark failed; the message says which and shows the output."""
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Seconds taken by each run of one measurement."""
+
+    runs: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs)
+
+    def as_json(self) -> dict[str, object]:
+        return {"median_s": round(self.median, 4), "runs_s": [round(r, 4) for r in self.runs]}
+
+
+def timed(action: Callable[[], object], runs: int, before: Callable[[], object] | None = None) -> Timing:
+    """Run action `runs` times (before() first each time, untimed)."""
+    seconds = []
+    for _ in range(runs):
+        if before:
+            before()
+        started = time.perf_counter()
+        action()
+        seconds.append(time.perf_counter() - started)
+    return Timing(tuple(seconds))
+
+
+def python_peak(action: Callable[[], object]) -> int:
+    """Peak bytes of Python allocations while action runs (tracemalloc)."""
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A child process that ran to the end."""
+
+    seconds: float
+    peak_rss: int  # bytes: the largest resident set of the process and the children it waited for
+    output: str
+
+
+def run_process(command: list[str], env: dict[str, str] | None = None) -> Finished:
+    """Run a command to the end; BenchError with its output if it fails."""
+    with tempfile.TemporaryFile() as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        output = log.read().decode("utf-8", "replace")
+    if process.returncode != 0:
+        raise BenchError(f"{' '.join(command)} failed with exit code {process.returncode}:\n{output[-3000:]}")
+    return Finished(seconds, usage.ru_maxrss * 1024, output)
+
+
+def mkdocs_env() -> dict[str, str]:
+    """The environment tools/site.py gives MkDocs."""
+    return {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch(ROOT)), "NO_MKDOCS_2_WARNING": "1"}
+
+
+# --- Annotation ---------------------------------------------------------------------------------
+
+
+def annotation(corpus: Edition, entries: list[Entry], sizes: tuple[int, ...], runs: int) -> dict[str, object]:
+    """Stage 3 on one corpus with glossaries of each size (prefixes of entries): time, throughput, memory.
+
+    `annotate` is the whole stage (compile the matcher, find every term, place notes and cross-links);
+    `find` is the matcher alone on every paragraph, with the automaton compiled beforehand."""
+    position = Position("glossary.yml")
+    terms = tuple(e.as_term(position) for e in entries)
+    corpus_bytes = sum(len(t.raw.encode("utf-8")) for t in corpus.texts)
+    words = sum(t.words for t in corpus.texts)
+    paragraphs = [p.text for t in corpus.texts for p in t.paragraphs if p.role not in PROTECTED_ROLES]
+    paragraph_bytes = sum(len(p.encode("utf-8")) for p in paragraphs)
+    results = []
+    for size in sizes:
+        edition = replace(corpus, terms=terms[:size])
+        whole = timed(lambda: annotate(edition), runs)
+        compiled = timed(lambda: TermMatcher(edition.terms), runs)
+        matcher = TermMatcher(edition.terms)
+        found = timed(lambda: [matcher.find(p) for p in paragraphs], runs)
+        annotated = annotate(edition)
+        occurrences = sum(len(t.occurrences) for t in annotated.texts)
+        results.append(
+            {
+                "terms": size,
+                "patterns": sum(len(t.patterns) for t in edition.terms),
+                "occurrences": occurrences,
+                "occurrences_per_1000_words": round(1000 * occurrences / words, 1),
+                "annotate": whole.as_json(),
+                "annotate_mb_s": round(corpus_bytes / whole.median / MB, 2),
+                "compile": compiled.as_json(),
+                "find": found.as_json(),
+                "find_mb_s": round(paragraph_bytes / found.median / MB, 2),
+                "annotate_python_peak_bytes": python_peak(lambda: annotate(edition)),
+            }
+        )
+    first, last = results[0], results[-1]
+    return {
+        "corpus": {"texts": len(corpus.texts), "bytes": corpus_bytes, "words": words},
+        "runs": runs,
+        "results": results,
+        "time_ratio_largest_smallest": round(last["annotate"]["median_s"] / first["annotate"]["median_s"], 3),  # type: ignore[index]
+    }
+
+
+# --- Generator and MkDocs -----------------------------------------------------------------------
+
+
+def unglossed(edition: AnnotatedEdition) -> AnnotatedEdition:
+    """The same edition with no occurrence glossed: no gloss links or tooltips in the running text
+    (the glossary page, the term map and each text's list of terms stay as they are)."""
+    texts = tuple(replace(t, occurrences=tuple(replace(o, glossed=False) for o in t.occurrences)) for t in edition.texts)
+    return replace(edition, texts=texts)
+
+
+def html_gloss(surface: str, term: Term) -> str:
+    """A gloss as a raw HTML link (the hosted site's URL form), which MkDocs passes through untouched."""
+    return f'<a class="gloss" href="../../glossary/#{term.id}" aria-describedby="tip-{term.id}">{md_escape(surface)}</a>'
+
+
+def _generate(seeds: Path, docs: Path) -> AnnotatedEdition:
+    checked, _ = generate(seeds, docs)
+    if checked.edition is None:
+        raise BenchError("the synthetic edition has errors:\n" + "\n".join(p.format() for p in checked.problems[:20]))
+    return checked.edition
+
+
+def _mkdocs(config: Path) -> Finished:
+    return run_process([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)], mkdocs_env())
+
+
+def _config(work: Path, docs: Path, edition: AnnotatedEdition, name: str) -> Path:
+    return write_config(ROOT, docs, edition, work / f"site-{name}", work / f"mkdocs.{name}.yml", offline=False)
+
+
+def generator_and_mkdocs(seeds: Path, work: Path, runs: int, alternatives: bool) -> dict[str, object]:
+    """The generator (in this process, into an empty docs/) against MkDocs on its output, and MkDocs
+    on the same edition without gloss markup (and, if asked, with glosses as raw HTML links).
+
+    The MkDocs variants run interleaved (A, B, A, B ...) so that a change in the machine's load
+    affects each alike."""
+    docs = work / "docs"
+    generator = timed(lambda: _generate(seeds, docs), runs, before=lambda: shutil.rmtree(docs, ignore_errors=True))
+    edition = _generate(seeds, docs)
+    peak = python_peak(lambda: _generate(seeds, work / "docs-traced"))
+    shutil.rmtree(work / "docs-traced")
+    variants = {"annotated": _config(work, docs, edition, "annotated")}
+    plain_docs = work / "docs-plain"
+    write_pages(render_pages(unglossed(edition)), plain_docs)
+    variants["plain"] = _config(work, plain_docs, edition, "plain")
+    if alternatives and hasattr(page_text, "_gloss"):
+        html_docs = work / "docs-html-links"
+        with mock.patch.object(page_text, "_gloss", html_gloss):
+            write_pages(render_pages(edition), html_docs)
+        variants["html_links"] = _config(work, html_docs, edition, "html_links")
+    finished: dict[str, list[Finished]] = {name: [] for name in variants}
+    for _ in range(runs):
+        for name, config in variants.items():
+            finished[name].append(_mkdocs(config))
+    mkdocs = {name: Timing(tuple(f.seconds for f in done)) for name, done in finished.items()}
+    result: dict[str, object] = {
+        "generate": generator.as_json(),
+        "generate_python_peak_bytes": peak,
+        "pages": sum(1 for _ in docs.rglob("*.md")),
+        "docs_bytes": _folder_bytes(docs),
+        "largest_markdown": _largest(docs, "*.md"),
+    }
+    for name, timing in mkdocs.items():
+        result[f"mkdocs_{name}"] = {**timing.as_json(), "peak_rss_bytes": max(f.peak_rss for f in finished[name])}
+    result["annotated_over_plain"] = round(mkdocs["annotated"].median / mkdocs["plain"].median, 3)
+    if "html_links" in mkdocs:
+        result["html_links_over_plain"] = round(mkdocs["html_links"].median / mkdocs["plain"].median, 3)
+    return result
+
+
+# --- The whole pipeline -------------------------------------------------------------------------
+
+
+def whole_build(seeds: Path, work: Path, build: Path, slug: str, runs: int, page: str) -> dict[str, object]:
+    """`python -m tools build` (generate, hosted build, offline build, zip) from an empty docs/,
+    then the sizes of what it published and the weight of one text page."""
+    docs = work / "docs-build"
+    shim = iframe_worker_shim(ROOT, build)  # npm runs once, before any timing
+    command = [sys.executable, "-m", "tools", "--seeds", str(seeds), "--docs", str(docs), "--build", str(build), "build"]
+    finished = []
+    for _ in range(runs):
+        shutil.rmtree(docs, ignore_errors=True)
+        finished.append(run_process(command))
+    timing = Timing(tuple(f.seconds for f in finished))
+    site = build / "site"
+    archive = build / f"{slug}-offline.zip"
+    return {
+        **timing.as_json(),
+        "peak_rss_bytes": max(f.peak_rss for f in finished),
+        "offline": shim is not None and archive.exists(),
+        "sizes": {
+            "text_page_bytes": (site / page / "index.html").stat().st_size,
+            "site_bytes": _folder_bytes(site),
+            "site_files": sum(1 for f in site.rglob("*") if f.is_file()),
+            "search_index_bytes": (site / "search" / "search_index.json").stat().st_size,
+            "zip_bytes": archive.stat().st_size if archive.exists() else None,
+            "largest_html": _largest(site, "*.html"),
+        },
+        "page_weight": page_weight(site, page),
+    }
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def _largest(folder: Path, pattern: str) -> dict[str, object]:
+    biggest = max(folder.rglob(pattern), key=lambda f: f.stat().st_size)
+    return {"path": biggest.relative_to(folder).as_posix(), "bytes": biggest.stat().st_size}
+
+
+# --- Page weight --------------------------------------------------------------------------------
+
+
+class _Assets(HTMLParser):
+    """The URLs a page makes the browser fetch as it opens: stylesheets, scripts, icons, images."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[tuple[str, str]] = []  # (kind, url)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {k: v or "" for k, v in attrs}
+        rel = found.get("rel", "").split()
+        if tag == "link" and "stylesheet" in rel and found.get("href"):
+            self.urls.append(("css", found["href"]))
+        elif tag == "link" and "icon" in rel and found.get("href"):
+            self.urls.append(("other", found["href"]))
+        elif tag == "script" and found.get("src"):
+            self.urls.append(("js", found["src"]))
+        elif tag == "img" and found.get("src"):
+            self.urls.append(("other", found["src"]))
+
+
+def page_weight(site: Path, page: str) -> dict[str, object]:
+    """Bytes a reader downloads to open one page: its HTML and every stylesheet, script, icon and image
+    it references (raw, and gzip-compressed as a server would send them). The search index is left
+    out: Material fetches it for search, in its worker, not as part of the page's markup."""
+    page_url = f"/{page}/"
+    html = (site / page / "index.html").read_bytes()
+    parser = _Assets()
+    parser.feed(html.decode("utf-8"))
+    totals = {"html": len(html), "css": 0, "js": 0, "other": 0}
+    compressed = len(gzip.compress(html, 6))
+    assets, external = [], []
+    for kind, url in parser.urls:
+        absolute = urlsplit(urljoin(page_url, url))
+        if absolute.scheme or absolute.netloc:
+            external.append(url)
+            continue
+        file = site / absolute.path.lstrip("/")
+        data = file.read_bytes()
+        totals[kind] += len(data)
+        compressed += len(gzip.compress(data, 6))
+        assets.append({"path": absolute.path.lstrip("/"), "kind": kind, "bytes": len(data)})
+    return {**totals, "total": sum(totals.values()), "total_gzip": compressed, "assets": assets, "external": external}
+
+
+# --- Live preview -------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _wait_for(condition: Callable[[], bool], timeout: float, what: str) -> float:
+    started = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - started > timeout:
+            raise BenchError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.05)
+    return time.perf_counter() - started
+
+
+def preview_latency(seeds: Path, work: Path, page: str, edit: Callable[[int], str], runs: int, timeout: float) -> dict[str, object]:
+    """`python -m tools serve`: seconds from saving an edit of one glossary entry until the served
+    page shows it. edit(k) changes seeds/ and returns a marker the page will then contain."""
+    port = _free_port()
+    command = [sys.executable, "-m", "tools", "--seeds", str(seeds), "--docs", str(work / "docs-serve"), "--build", str(work / "build-serve"), "serve", "--port", str(port)]
+    url = f"http://127.0.0.1:{port}/{page}/"
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True)
+        try:
+            first = _wait_for(lambda: _fetch(url) is not None, timeout, "the preview to start")
+            latencies = []
+            for k in range(runs):
+                marker = edit(k)
+                latencies.append(_wait_for(lambda: marker in (_fetch(url) or ""), timeout, "the preview to show an edit"))
+                time.sleep(1)  # let MkDocs settle before the next save
+        except BenchError as failed:
+            log.seek(0)
+            raise BenchError(f"{failed}; preview output:\n{log.read().decode('utf-8', 'replace')[-2000:]}") from None
+        finally:
+            _stop(server)
+    timing = Timing(tuple(latencies))
+    return {**timing.as_json(), "first_page_s": round(first, 3)}
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    """Ctrl+C for the preview (it stops its MkDocs server itself); its process group if it hangs."""
+    if server.poll() is None:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()

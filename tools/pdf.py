@@ -1,0 +1,89 @@
+"""`make pdf`: print the built site's print page to build/<edition-slug>.pdf with headless Chromium.
+
+Run after `make site` (python -m tools.pdf). The hosted build in build/site is served on 127.0.0.1 for
+the time it takes, and Chromium prints the page with its print stylesheet, A4, with page numbers.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+
+from tools import chromium
+from tools.page_print import PAGE
+
+ROOT = Path(__file__).resolve().parent.parent
+FOOTER = (
+    '<div style="width:100%;font-size:8px;color:#555;text-align:center;font-family:sans-serif">'
+    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
+        """Say nothing."""
+
+
+@contextlib.contextmanager
+def _serve(folder: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def print_pdf(site: Path, target: Path) -> Path:
+    """Print the site's print page to target (A4, page numbers at the foot); returns target."""
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium.ensure()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _serve(site) as base, sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=executable)
+        try:
+            page = browser.new_page()
+            page.goto(base + PAGE.removesuffix(".md") + "/", wait_until="networkidle")
+            page.emulate_media(media="print", color_scheme="light")
+            page.pdf(
+                path=str(target),
+                format="A4",
+                margin={"top": "18mm", "bottom": "20mm", "left": "18mm", "right": "18mm"},
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=FOOTER,
+                print_background=True,
+            )
+        finally:
+            browser.close()
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.pdf", description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    parser.add_argument("--build", type=Path, default=ROOT / "build")
+    args = parser.parse_args(argv)
+    slug = yaml.safe_load((args.seeds / "edition.yml").read_text(encoding="utf-8"))["slug"]
+    site = args.build / "site"
+    if not (site / PAGE.removesuffix(".md") / "index.html").is_file():
+        print(f"no built print page in {site}: run `make site` first", file=sys.stderr)
+        return 1
+    target = print_pdf(site, args.build / f"{slug}.pdf")
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
