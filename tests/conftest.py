@@ -10,6 +10,9 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+from playwright.sync_api import Browser, Playwright, sync_playwright
+
+from tools import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -199,3 +202,24 @@ def render_page(text: str, extra: tuple[str, ...] = ()) -> str:
     if text.startswith("---\n"):
         text = text.split("\n---\n", 1)[1]
     return markdown.Markdown(extensions=[*mkdocs_extensions(), *extra]).convert(text)
+
+
+# One Playwright driver and one Chromium per session, shared by every test that drives a browser:
+# Playwright's sync API cannot start a second driver while one is running in the same process.
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    """Playwright's driver, started once."""
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """One headless Chromium for the whole session; no Chromium is a failure, never a skip."""
+    try:
+        executable = chromium.ensure()
+    except SystemExit as exc:
+        pytest.fail(str(exc), pytrace=False)
+    launched = playwright.chromium.launch(executable_path=executable)
+    yield launched
+    launched.close()

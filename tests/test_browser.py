@@ -13,7 +13,7 @@ from urllib.parse import urldefrag, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Locator, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.browser_support import (
     MODES,
@@ -34,7 +34,6 @@ from tests.browser_support import (
     tip_of,
 )
 from tests.conftest import TEXT_META, write_seeds
-from tools import chromium
 
 pytestmark = pytest.mark.browser
 expect.set_options(timeout=5_000)
@@ -118,24 +117,6 @@ def open_first_tip(tab: Page, width: int) -> None:
     gloss.tap() if width < 600 else gloss.hover()
     assert_tip_beside(tab, gloss)
 
-
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    """Playwright's driver, started once."""
-    with sync_playwright() as driver:
-        yield driver
-
-
-@pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    """One headless Chromium for the whole session; no Chromium is a failure, never a skip."""
-    try:
-        executable = chromium.ensure()
-    except SystemExit as exc:
-        pytest.fail(str(exc), pytrace=False)
-    launched = playwright.chromium.launch(executable_path=executable)
-    yield launched
-    launched.close()
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser
 
 from conftest import ROOT, TEXT_META, Element, parse_html, problem_lines, squash, write_seeds
 
@@ -343,24 +344,15 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def test_chromium_runs_no_seed_script_and_shows_the_tooltip_exactly(hostile: Site) -> None:
-    from playwright.sync_api import sync_playwright
-
-    from tools import chromium
-
-    try:
-        executable = chromium.ensure()
-    except SystemExit as exc:
-        pytest.fail(str(exc), pytrace=False)
+def test_chromium_runs_no_seed_script_and_shows_the_tooltip_exactly(hostile: Site, browser: Browser) -> None:
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(hostile.site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     dialogs: list[str] = []
     errors: list[str] = []
     try:
-        with sync_playwright() as driver:
-            browser = driver.chromium.launch(executable_path=executable)
-            tab = browser.new_page()
+        with browser.new_context() as context:
+            tab = context.new_page()
             tab.on("dialog", lambda dialog: (dialogs.append(f"{dialog.type}: {dialog.message}"), dialog.dismiss()))
             tab.on("pageerror", lambda error: errors.append(str(error)))
             base = f"http://127.0.0.1:{server.server_port}/"
@@ -380,7 +372,6 @@ def test_chromium_runs_no_seed_script_and_shows_the_tooltip_exactly(hostile: Sit
             tab.wait_for_timeout(300)
             results = tab.locator(".md-search-result__item").count()
             images = tab.locator('img[src="x"]').count()
-            browser.close()
     finally:
         server.shutdown()
         server.server_close()
