@@ -105,6 +105,14 @@ def test_new_text_file_appears_in_navigation(preview: Preview) -> None:
     assert "It names the" in preview.page("texts/second/")
 
 
+def test_stopping_the_preview_stops_the_server(tmp_path: Path) -> None:
+    """SIGTERM to the preview (what an IDE or CI sends) also ends the MkDocs server it started."""
+    running = Preview(tmp_path)
+    wait_for(lambda: "A missile that intercepts" in running.page("glossary/"), "the preview serves the glossary")
+    running.stop()
+    wait_for(lambda: running.page("glossary/") == "", "the MkDocs server stops with the preview")
+
+
 def test_unchanged_pages_are_not_rewritten(preview: Preview) -> None:
     """No rebuild loop: after a save of identical content, no page in docs/ is written again."""
     pages = sorted(preview.docs.rglob("*.md"))

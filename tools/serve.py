@@ -7,6 +7,7 @@ when the seeds have an error.
 """
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import time
@@ -51,6 +52,10 @@ def regenerate(seeds: Path, docs: Path, build: Path, root: Path, warned: set[Pro
     return checked
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int) -> int:
     """Generate, start `mkdocs serve` on 127.0.0.1:port, and regenerate on every save until interrupted."""
     seeds, docs, build = seeds.resolve(), docs.resolve(), build.resolve()
@@ -60,6 +65,8 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int) -> int:
     if checked.edition is None and not config.exists():
         print("nothing to preview yet: fix the errors above, then run the preview again", file=sys.stderr)
         return 1
+    # `kill` (SIGTERM) must stop the MkDocs server too, as Ctrl+C does: run the cleanup below.
+    signal.signal(signal.SIGTERM, _interrupt)
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(config)]
     server = subprocess.Popen(command)
     print(f"preview: http://127.0.0.1:{port}/  (watching {seeds}; Ctrl+C stops)", flush=True)
