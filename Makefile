@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 READY := $(VENV)/.ready
 
-.PHONY: site test check generate serve browser audit clean pdf
+.PHONY: site test check generate serve browser audit clean pdf bench
 
 site: $(READY)
 	$(PY) -m tools build
@@ -42,6 +42,12 @@ audit: $(READY)
 	$(PYTHON) -m venv $(AUDIT)
 	$(AUDIT)/bin/pip install --quiet --disable-pip-version-check pip-audit==2.10.1
 	$(AUDIT)/bin/pip-audit --strict --disable-pip --no-deps --progress-spinner off -r tools/constraints.txt
+
+# How the generator and the site scale with texts and glossary size (issue 6): prints a table and writes
+# build/bench.json and BENCHMARKS.md. Not part of `make test`: the full run takes long (see BENCHMARKS.md);
+# `$(PY) -m tools.bench --quick` is a smoke run, and BENCH_ARGS passes options (e.g. --texts 10,100).
+bench: $(READY)
+	$(PY) -m tools.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf build site docs/*.md docs/texts

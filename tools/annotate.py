@@ -88,17 +88,16 @@ class AnnotatedEdition:
 def _occurrences(text: Text, matcher: TermMatcher, terms: dict[str, Term], mode: str) -> tuple[Occurrence, ...]:
     found: list[Occurrence] = []
     seen_in_text: set[str] = set()
-    for paragraph in text.paragraphs:
-        if paragraph.role in PROTECTED_ROLES:
-            continue
+    paragraphs = [p for p in text.paragraphs if p.role not in PROTECTED_ROLES]
+    for paragraph, matches in zip(paragraphs, matcher.find_all([p.text for p in paragraphs])):
         seen_in_paragraph: set[str] = set()
-        for match in matcher.find(paragraph.text):
-            first_here = match.term_id not in seen_in_paragraph
-            first_in_text = match.term_id not in seen_in_text
+        for start, end, term_id in matches:
+            first_here = term_id not in seen_in_paragraph
+            first_in_text = term_id not in seen_in_text
             glossed = mode == "every" or (mode == "first-per-paragraph" and first_here) or (mode == "first-per-page" and first_in_text)
-            found.append(Occurrence(terms[match.term_id], text.slug, paragraph.number, match.start, match.end, glossed))
-            seen_in_paragraph.add(match.term_id)
-            seen_in_text.add(match.term_id)
+            found.append(Occurrence(terms[term_id], text.slug, paragraph.number, start, end, glossed))
+            seen_in_paragraph.add(term_id)
+            seen_in_text.add(term_id)
     return tuple(found)
 
 

@@ -7,17 +7,19 @@ nothing: the apostrophe is a boundary); of overlapping candidates the leftmost, 
 """
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
 
 from tools.model import Term
-from tools.normalize import fold_case, for_terms, is_word_char
+from tools.normalize import fold_case, for_terms
 
 PLURALS = ("es", "s")
+SEPARATOR = "\x00"  # joins texts for find_all(); the loader refuses it in texts and glossaries
 
 
 class Match(NamedTuple):
@@ -32,19 +34,22 @@ def is_case_sensitive(pattern: str, entry_setting: bool | None) -> bool:
     """An entry's own setting, else: acronym-like patterns (no lower case letters) are case-sensitive."""
     if entry_setting is not None:
         return entry_setting
+    if pattern.islower() or pattern.isupper():  # the common cases, without a loop in Python
+        return pattern.isupper()
     return any(c.isupper() for c in pattern) and not any(c.islower() for c in pattern)
 
 
 class TermMatcher:
-    """All patterns of a glossary in one Aho-Corasick automaton over a word-start view of the text.
+    """All patterns of a glossary in one Aho-Corasick automaton over a word view of the text.
 
     The automaton reads the case-folded text with every character that is not a word character
-    shown as a space and a space in front, and each pattern is stored the same way after a space:
-    so it only ever finds candidates that start on a word boundary, and it spends almost no time
-    inside words, whatever the glossary's size. Each candidate is then compared with the folded text
-    (and, for a case-sensitive pattern, with the text as written). Where two entries give the same
-    pattern, the one added last counts; where a case-sensitive and a case-insensitive pattern match
-    the same words, the case-sensitive one wins.
+    shown as a space, and a space at each end; each pattern is stored the same way, after a space.
+    So it only finds candidates that start on a word boundary and spends almost no time inside
+    words, whatever the glossary's size. Each candidate's end is checked in the view (a space, or a
+    plural suffix and a space), then its words are compared with the folded text and, for a
+    case-sensitive pattern, with the text as written (a plural suffix in lower case). Where two
+    entries give the same pattern, the one added last counts; where a case-sensitive and a
+    case-insensitive pattern match the same words, the case-sensitive one wins.
     """
 
     def __init__(self, terms: Iterable[Term]) -> None:
@@ -59,43 +64,77 @@ class TermMatcher:
                     exact.setdefault(fold_case(key), {})[key] = term.id
                 else:
                     folded[fold_case(key)] = term.id
-        views: dict[str, list[tuple[str, dict[str, str] | None, str | None]]] = {}
-        for key in dict.fromkeys([*exact, *folded]):
-            views.setdefault(" " + _view(key), []).append((key, exact.get(key), folded.get(key)))
+        keys = dict.fromkeys([*exact, *folded])
+        self._joinable = not any(SEPARATOR in key for key in keys)
+        words: dict[str, list[_Form]] = {}
+        for key in keys:
+            words.setdefault(" " + _view(key), []).append((key, exact.get(key), folded.get(key)))
         self._automaton = ahocorasick.Automaton()
-        for view, forms in views.items():
-            self._automaton.add_word(view, (len(view) - 1, tuple(forms)))
-        if views:
+        for word, forms in words.items():
+            # The forms of one word differ only in punctuation, so they end in the same kind of character.
+            self._automaton.add_word(word, (len(word) - 1, word[-1].isalpha(), tuple(forms)))
+        if words:
             self._automaton.make_automaton()
+
+    def find_all(self, texts: Sequence[str]) -> list[list[Match]]:
+        """find() for each text, in one pass over them all (joined by a character no pattern holds,
+        so that no match crosses from one to the next): much less work per text for short ones."""
+        if not self._joinable:
+            return [self.find(text) for text in texts]
+        found: list[list[Match]] = [[] for _ in texts]
+        starts = list(itertools.accumulate((len(text) + len(SEPARATOR) for text in texts[:-1]), initial=0))
+        index = 0
+        for start, end, term_id in self._spans(SEPARATOR.join(texts)):
+            while index + 1 < len(starts) and start >= starts[index + 1]:
+                index += 1
+            offset = starts[index]
+            found[index].append(Match(start - offset, end - offset, term_id))
+        return found
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, leftmost-longest, in text order."""
+        return [Match(*span) for span in self._spans(text)]
+
+    def _spans(self, text: str) -> list[tuple[int, int, str]]:
+        """find() as plain (start, end, term id) tuples."""
         if not len(self._automaton):
             return []
         plain = for_terms(text)
         lowered = fold_case(plain)
+        view = " " + _view(lowered) + " "  # view[i + 1] is lowered[i]
         candidates: list[tuple[int, int, bool, str]] = []  # start, -end, case-insensitive, term id
-        for end, (length, forms) in self._automaton.iter(" " + _view(lowered)):
-            start = end - length  # the view has one character more in front: its last index is the end here
+        for end, (length, pluralisable, forms) in self._automaton.iter(view):
+            if view.startswith(" ", end + 1):
+                stop = end
+            elif pluralisable and view.startswith("s ", end + 1):
+                stop = end + 1
+            elif pluralisable and view.startswith("es ", end + 1):
+                stop = end + 2
+            else:
+                continue  # the start of a longer word
+            start = end - length
             for key, exact, folded_id in forms:
                 if lowered[start:end] != key:
-                    continue
-                if exact and (term_id := exact.get(plain[start:end])) is not None:
-                    stop = _boundary_end(plain, end, folded=False)
-                    if stop is not None:
-                        candidates.append((start, -stop, False, term_id))
+                    continue  # the same words with other punctuation
+                if exact and (term_id := exact.get(plain[start:end])) is not None and plain[end:stop] == lowered[end:stop]:
+                    candidates.append((start, -stop, False, term_id))
                 if folded_id is not None:
-                    stop = _boundary_end(plain, end, folded=True)
-                    if stop is not None:
-                        candidates.append((start, -stop, True, folded_id))
+                    candidates.append((start, -stop, True, folded_id))
         candidates.sort(key=_ORDER)
-        chosen: list[Match] = []
+        chosen: list[tuple[int, int, str]] = []
         reached = 0
         for start, negative_end, _, term_id in candidates:
             if start >= reached:
-                chosen.append(Match(start, -negative_end, term_id))
+                chosen.append((start, -negative_end, term_id))
                 reached = -negative_end
         return chosen
+
+
+# A pattern as the automaton stores it: folded, and the entries it belongs to when written exactly
+# so (case-sensitive, by spelling) or in any case.
+_Form = tuple[str, "dict[str, str] | None", "str | None"]
+# Leftmost, then longest, then case-sensitive; candidates tied on all three keep the order found.
+_ORDER = itemgetter(0, 1, 2)
 
 
 # Every ASCII character that is not a word character (letter, digit, underscore) becomes a space.
@@ -114,24 +153,3 @@ def _view(text: str) -> str:
         if not text.isascii():
             return _NON_WORD.sub(" ", text)
     return text.encode("ascii").translate(_ASCII_VIEW).decode("ascii")
-
-
-# Leftmost, then longest, then case-sensitive; candidates tied on all three keep the order found.
-_ORDER = itemgetter(0, 1, 2)
-
-
-def _boundary_end(text: str, end: int, folded: bool) -> int | None:
-    """Where a match starting on a word boundary ends once the end boundary and a plural suffix are
-    checked, or None if it ends inside a word.
-
-    A plural suffix is lower case ("ABMs", not "ABMS"); a case-insensitive phrase takes either case.
-    """
-    if end == len(text) or not ((after := text[end]).isalnum() or after == "_"):
-        return end
-    if text[end - 1].isalpha():
-        for suffix in PLURALS:
-            stop = end + len(suffix)
-            written = text[end:stop].lower() if folded else text[end:stop]
-            if written == suffix and (stop == len(text) or not is_word_char(text[stop])):
-                return stop
-    return None

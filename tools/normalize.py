@@ -10,9 +10,12 @@ HYPHENS = frozenset("-\u2010\u2011")
 APOSTROPHES = frozenset("\u2019\u02bc\u2018")
 
 # (character, replacement) pairs, applied with str.replace only for characters present: most texts
-# hold few of them, and a per-character loop or a regular expression is several times slower.
+# hold few of them, and a per-character loop or a regular expression is several times slower. An
+# ASCII text is only searched for the ASCII ones.
 _FOR_QUOTES = tuple((c, " ") for c in sorted(SPACES))
 _FOR_TERMS = _FOR_QUOTES + tuple((c, " ") for c in sorted(HYPHENS)) + tuple((c, "'") for c in sorted(APOSTROPHES))
+_ASCII_FOR_QUOTES = tuple(p for p in _FOR_QUOTES if p[0].isascii())
+_ASCII_FOR_TERMS = tuple(p for p in _FOR_TERMS if p[0].isascii())
 CAPITAL_SIGMA = "\u03a3"  # str.lower() makes it final or not by context; one character alone never is
 
 
@@ -25,12 +28,12 @@ def _replace(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
 
 def for_quotes(text: str) -> str:
     """No-break and other spaces become plain spaces; nothing else changes."""
-    return _replace(text, _FOR_QUOTES)
+    return _replace(text, _ASCII_FOR_QUOTES if text.isascii() else _FOR_QUOTES)
 
 
 def for_terms(text: str) -> str:
     """Spaces and hyphens become one space, typographic apostrophes a plain one."""
-    return _replace(text, _FOR_TERMS)
+    return _replace(text, _ASCII_FOR_TERMS if text.isascii() else _FOR_TERMS)
 
 
 def fold_case(text: str) -> str:

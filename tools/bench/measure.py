@@ -1,13 +1,15 @@
 """Measurements: medians of repeated runs, peak memory, sizes, page weight and preview latency.
 
-Times are wall-clock (time.perf_counter). Peak memory is measured two ways, and each figure says
-which: the peak resident set of a child process and its own children (os.wait4's rusage, for
+Times are wall clock (time.perf_counter), with the CPU time of the same runs beside them (process
+time in this process; user + system time of a child and its children from os.wait4). Peak memory
+is measured two ways, and each figure says which: the peak resident set of a child process and its own children (os.wait4's rusage, for
 `python -m tools build` with its MkDocs runs), and the peak of Python allocations in this process
 (tracemalloc, for annotation and the generator, in a run of its own that is not timed).
 """
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import shutil
 import signal
@@ -20,6 +22,7 @@ import time
 import tracemalloc
 import urllib.error
 import urllib.request
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
@@ -48,28 +51,45 @@ class BenchError(Exception):
 
 @dataclass(frozen=True)
 class Timing:
-    """Seconds taken by each run of one measurement."""
+    """Seconds taken by each run of one measurement: wall clock, and CPU time (user + system), which
+    other work on the machine disturbs less."""
 
     runs: tuple[float, ...]
+    cpu: tuple[float, ...]
 
     @property
     def median(self) -> float:
         return statistics.median(self.runs)
 
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
+
+    @staticmethod
+    def joined(timings: list[Timing]) -> Timing:
+        """The runs of several timings as one."""
+        return Timing(sum((t.runs for t in timings), ()), sum((t.cpu for t in timings), ()))
+
     def as_json(self) -> dict[str, object]:
-        return {"median_s": round(self.median, 4), "runs_s": [round(r, 4) for r in self.runs]}
+        return {
+            "median_s": round(self.median, 4),
+            "median_cpu_s": round(self.median_cpu, 4),
+            "runs_s": [round(r, 4) for r in self.runs],
+            "cpu_s": [round(c, 4) for c in self.cpu],
+        }
 
 
 def timed(action: Callable[[], object], runs: int, before: Callable[[], object] | None = None) -> Timing:
-    """Run action `runs` times (before() first each time, untimed)."""
-    seconds = []
+    """Run action `runs` times in this process (before() first each time, untimed)."""
+    seconds, cpu = [], []
     for _ in range(runs):
         if before:
             before()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         action()
         seconds.append(time.perf_counter() - started)
-    return Timing(tuple(seconds))
+        cpu.append(time.process_time() - started_cpu)
+    return Timing(tuple(seconds), tuple(cpu))
 
 
 def python_peak(action: Callable[[], object]) -> int:
@@ -87,6 +107,7 @@ class Finished:
     """A child process that ran to the end."""
 
     seconds: float
+    cpu: float  # user + system seconds of the process and the children it waited for
     peak_rss: int  # bytes: the largest resident set of the process and the children it waited for
     output: str
 
@@ -103,7 +124,7 @@ def run_process(command: list[str], env: dict[str, str] | None = None) -> Finish
         output = log.read().decode("utf-8", "replace")
     if process.returncode != 0:
         raise BenchError(f"{' '.join(command)} failed with exit code {process.returncode}:\n{output[-3000:]}")
-    return Finished(seconds, usage.ru_maxrss * 1024, output)
+    return Finished(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, output)
 
 
 def mkdocs_env() -> dict[str, str]:
@@ -118,22 +139,30 @@ def annotation(corpus: Edition, entries: list[Entry], sizes: tuple[int, ...], ru
     """Stage 3 on one corpus with glossaries of each size (prefixes of entries): time, throughput, memory.
 
     `annotate` is the whole stage (compile the matcher, find every term, place notes and cross-links);
-    `find` is the matcher alone on every paragraph, with the automaton compiled beforehand."""
+    `find` is the matcher alone on each text's paragraphs, as annotate calls it, with the automaton
+    compiled beforehand; `compile` is building the automaton. The sizes take turns run by run, so
+    that a change in the machine's speed during the measurement touches every size alike."""
     position = Position("glossary.yml")
     terms = tuple(e.as_term(position) for e in entries)
     corpus_bytes = sum(len(t.raw.encode("utf-8")) for t in corpus.texts)
     words = sum(t.words for t in corpus.texts)
-    paragraphs = [p.text for t in corpus.texts for p in t.paragraphs if p.role not in PROTECTED_ROLES]
-    paragraph_bytes = sum(len(p.encode("utf-8")) for p in paragraphs)
+    texts = [[p.text for p in t.paragraphs if p.role not in PROTECTED_ROLES] for t in corpus.texts]
+    editions = {size: replace(corpus, terms=terms[:size]) for size in sizes}
+    matchers = {size: TermMatcher(edition.terms) for size, edition in editions.items()}
+    measured: dict[tuple[int, str], list[Timing]] = defaultdict(list)
+    for _ in range(runs):
+        for size, edition in editions.items():
+            matcher = matchers[size]
+            for name, action in (
+                ("annotate", lambda: annotate(edition)),
+                ("compile", lambda: TermMatcher(edition.terms)),
+                ("find", lambda: [matcher.find_all(paragraphs) for paragraphs in texts]),
+            ):
+                measured[size, name].append(timed(action, 1))
     results = []
-    for size in sizes:
-        edition = replace(corpus, terms=terms[:size])
-        whole = timed(lambda: annotate(edition), runs)
-        compiled = timed(lambda: TermMatcher(edition.terms), runs)
-        matcher = TermMatcher(edition.terms)
-        found = timed(lambda: [matcher.find(p) for p in paragraphs], runs)
-        annotated = annotate(edition)
-        occurrences = sum(len(t.occurrences) for t in annotated.texts)
+    for size, edition in editions.items():
+        whole, compiled, found = (Timing.joined(measured[size, name]) for name in ("annotate", "compile", "find"))
+        occurrences = sum(len(t.occurrences) for t in annotate(edition).texts)
         results.append(
             {
                 "terms": size,
@@ -144,7 +173,7 @@ def annotation(corpus: Edition, entries: list[Entry], sizes: tuple[int, ...], ru
                 "annotate_mb_s": round(corpus_bytes / whole.median / MB, 2),
                 "compile": compiled.as_json(),
                 "find": found.as_json(),
-                "find_mb_s": round(paragraph_bytes / found.median / MB, 2),
+                "find_mb_s": round(corpus_bytes / found.median / MB, 2),
                 "annotate_python_peak_bytes": python_peak(lambda: annotate(edition)),
             }
         )
@@ -187,9 +216,9 @@ def _config(work: Path, docs: Path, edition: AnnotatedEdition, name: str) -> Pat
     return write_config(ROOT, docs, edition, work / f"site-{name}", work / f"mkdocs.{name}.yml", offline=False)
 
 
-def generator_and_mkdocs(seeds: Path, work: Path, runs: int, alternatives: bool) -> dict[str, object]:
-    """The generator (in this process, into an empty docs/) against MkDocs on its output, and MkDocs
-    on the same edition without gloss markup (and, if asked, with glosses as raw HTML links).
+def generator_and_mkdocs(seeds: Path, work: Path, runs: int, compare: bool, alternatives: bool) -> dict[str, object]:
+    """The generator (in this process, into an empty docs/) against MkDocs on its output; if asked,
+    MkDocs on the same edition without gloss markup, and with glosses as raw HTML links.
 
     The MkDocs variants run interleaved (A, B, A, B ...) so that a change in the machine's load
     affects each alike."""
@@ -199,10 +228,11 @@ def generator_and_mkdocs(seeds: Path, work: Path, runs: int, alternatives: bool)
     peak = python_peak(lambda: _generate(seeds, work / "docs-traced"))
     shutil.rmtree(work / "docs-traced")
     variants = {"annotated": _config(work, docs, edition, "annotated")}
-    plain_docs = work / "docs-plain"
-    write_pages(render_pages(unglossed(edition)), plain_docs)
-    variants["plain"] = _config(work, plain_docs, edition, "plain")
-    if alternatives and hasattr(page_text, "_gloss"):
+    if compare:
+        plain_docs = work / "docs-plain"
+        write_pages(render_pages(unglossed(edition)), plain_docs)
+        variants["plain"] = _config(work, plain_docs, edition, "plain")
+    if compare and alternatives and hasattr(page_text, "_gloss"):
         html_docs = work / "docs-html-links"
         with mock.patch.object(page_text, "_gloss", html_gloss):
             write_pages(render_pages(edition), html_docs)
@@ -211,7 +241,7 @@ def generator_and_mkdocs(seeds: Path, work: Path, runs: int, alternatives: bool)
     for _ in range(runs):
         for name, config in variants.items():
             finished[name].append(_mkdocs(config))
-    mkdocs = {name: Timing(tuple(f.seconds for f in done)) for name, done in finished.items()}
+    mkdocs = {name: Timing(tuple(f.seconds for f in done), tuple(f.cpu for f in done)) for name, done in finished.items()}
     result: dict[str, object] = {
         "generate": generator.as_json(),
         "generate_python_peak_bytes": peak,
@@ -221,9 +251,10 @@ def generator_and_mkdocs(seeds: Path, work: Path, runs: int, alternatives: bool)
     }
     for name, timing in mkdocs.items():
         result[f"mkdocs_{name}"] = {**timing.as_json(), "peak_rss_bytes": max(f.peak_rss for f in finished[name])}
-    result["annotated_over_plain"] = round(mkdocs["annotated"].median / mkdocs["plain"].median, 3)
-    if "html_links" in mkdocs:
-        result["html_links_over_plain"] = round(mkdocs["html_links"].median / mkdocs["plain"].median, 3)
+    for name in ("annotated", "html_links"):
+        if name in mkdocs and "plain" in mkdocs:
+            result[f"{name}_over_plain"] = round(mkdocs[name].median / mkdocs["plain"].median, 3)
+            result[f"{name}_over_plain_cpu"] = round(mkdocs[name].median_cpu / mkdocs["plain"].median_cpu, 3)
     return result
 
 
@@ -240,7 +271,7 @@ def whole_build(seeds: Path, work: Path, build: Path, slug: str, runs: int, page
     for _ in range(runs):
         shutil.rmtree(docs, ignore_errors=True)
         finished.append(run_process(command))
-    timing = Timing(tuple(f.seconds for f in finished))
+    timing = Timing(tuple(f.seconds for f in finished), tuple(f.cpu for f in finished))
     site = build / "site"
     archive = build / f"{slug}-offline.zip"
     return {
@@ -272,15 +303,19 @@ def _largest(folder: Path, pattern: str) -> dict[str, object]:
 
 
 class _Assets(HTMLParser):
-    """The URLs a page makes the browser fetch as it opens: stylesheets, scripts, icons, images."""
+    """The URLs a page makes the browser fetch as it opens: stylesheets, scripts, icons, images, and
+    Material's search worker (named in its __config script)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[tuple[str, str]] = []  # (kind, url)
+        self.worker: str | None = None
+        self._in_config = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = {k: v or "" for k, v in attrs}
         rel = found.get("rel", "").split()
+        self._in_config = tag == "script" and found.get("id") == "__config"
         if tag == "link" and "stylesheet" in rel and found.get("href"):
             self.urls.append(("css", found["href"]))
         elif tag == "link" and "icon" in rel and found.get("href"):
@@ -290,11 +325,17 @@ class _Assets(HTMLParser):
         elif tag == "img" and found.get("src"):
             self.urls.append(("other", found["src"]))
 
+    def handle_data(self, data: str) -> None:
+        if self._in_config:
+            self.worker = json.loads(data).get("search")
+            self._in_config = False
+
 
 def page_weight(site: Path, page: str) -> dict[str, object]:
     """Bytes a reader downloads to open one page: its HTML and every stylesheet, script, icon and image
-    it references (raw, and gzip-compressed as a server would send them). The search index is left
-    out: Material fetches it for search, in its worker, not as part of the page's markup."""
+    it references (raw, and gzip-compressed as a server would send them). The search index and
+    Material's search worker are counted apart (`with_search`): the issue leaves them out as loaded
+    on first search, but Material 9 fetches both as soon as the page opens."""
     page_url = f"/{page}/"
     html = (site / page / "index.html").read_bytes()
     parser = _Assets()
@@ -307,12 +348,24 @@ def page_weight(site: Path, page: str) -> dict[str, object]:
         if absolute.scheme or absolute.netloc:
             external.append(url)
             continue
-        file = site / absolute.path.lstrip("/")
-        data = file.read_bytes()
+        data = (site / absolute.path.lstrip("/")).read_bytes()
         totals[kind] += len(data)
         compressed += len(gzip.compress(data, 6))
         assets.append({"path": absolute.path.lstrip("/"), "kind": kind, "bytes": len(data)})
-    return {**totals, "total": sum(totals.values()), "total_gzip": compressed, "assets": assets, "external": external}
+    total = sum(totals.values())
+    search = [site / "search" / "search_index.json"]
+    if parser.worker:
+        search.append(site / urlsplit(urljoin(page_url, parser.worker)).path.lstrip("/"))
+    search_bytes = [f.read_bytes() for f in search if f.exists()]
+    return {
+        **totals,
+        "total": total,
+        "total_gzip": compressed,
+        "with_search": total + sum(len(d) for d in search_bytes),
+        "with_search_gzip": compressed + sum(len(gzip.compress(d, 6)) for d in search_bytes),
+        "assets": assets,
+        "external": external,
+    }
 
 
 # --- Live preview -------------------------------------------------------------------------------
@@ -361,8 +414,7 @@ def preview_latency(seeds: Path, work: Path, page: str, edit: Callable[[int], st
             raise BenchError(f"{failed}; preview output:\n{log.read().decode('utf-8', 'replace')[-2000:]}") from None
         finally:
             _stop(server)
-    timing = Timing(tuple(latencies))
-    return {**timing.as_json(), "first_page_s": round(first, 3)}
+    return {"median_s": round(statistics.median(latencies), 3), "runs_s": [round(s, 3) for s in latencies], "first_page_s": round(first, 3)}
 
 
 def _stop(server: subprocess.Popen[bytes]) -> None:

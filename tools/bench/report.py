@@ -68,7 +68,7 @@ def annotation_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]
 def edition_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     header = [
         "Edition", "Entries", "Runs", "generate s", "MkDocs s", "MkDocs, no glosses s", "glosses ×", "whole build s",
-        "generator share", "peak RSS MB", "text page KB", "site MB", "search index MB", "zip MB", "page weight KB (gzip)", "preview reload s",
+        "generator share", "peak RSS MB", "text page KB", "site MB", "search index MB", "zip MB", "largest page", "page weight KB (gzip)", "… with search KB (gzip)", "preview reload s",
     ]
     rows = []
     for e in results["editions"]:
@@ -81,8 +81,8 @@ def edition_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
                 str(e["runs"]),
                 _s(g["generate"]),
                 _s(g["mkdocs_annotated"]),
-                _s(g["mkdocs_plain"]),
-                f"{g['annotated_over_plain']:.2f}",
+                _s(g.get("mkdocs_plain")),
+                f"{g['annotated_over_plain']:.2f}" if "annotated_over_plain" in g else "–",
                 _s(b),
                 f"{e['generator_share']:.1%}",
                 _mb(b["peak_rss_bytes"]),
@@ -90,7 +90,9 @@ def edition_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
                 _mb(sizes["site_bytes"]),
                 _mb(sizes["search_index_bytes"]),
                 _mb(sizes["zip_bytes"]),
+                f"{sizes['largest_html']['path'].removesuffix('/index.html')}: {_mb(sizes['largest_html']['bytes'])} MB",
                 f"{_kb(weight['total'])} ({_kb(weight['total_gzip'])})",
+                f"{_kb(weight['with_search'])} ({_kb(weight['with_search_gzip'])})",
                 _s(preview) if "median_s" in preview else "skipped" if preview.get("skipped") else "–",
             ]
         )
@@ -99,7 +101,8 @@ def edition_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
 
 def target_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     header = ["Target (issue 6)", "Goal", "Measured", "Met"]
-    rows = [[t["name"], t["goal"], t["measured"], {True: "yes", False: "**no**", None: "not measured"}[t["met"]]] for t in results["targets"]]
+    verdicts = {True: "yes", False: "**no**", None: "not measured", "reported": "reported"}
+    rows = [[t["name"], t["goal"], t["measured"], verdicts[t["met"]]] for t in results["targets"]]
     return header, rows
 
 
@@ -107,7 +110,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, object]]:
     """Each target of the issue with the figure that decides it."""
     found: list[dict[str, object]] = []
 
-    def add(name: str, goal: str, measured: str, met: bool | None) -> None:
+    def add(name: str, goal: str, measured: str, met: bool | str | None) -> None:
         found.append({"name": name, "goal": goal, "measured": measured, "met": met})
 
     annotation = results["annotation"]["results"]
@@ -115,23 +118,31 @@ def targets(results: dict[str, Any]) -> list[dict[str, object]]:
     add("Annotation throughput (every glossary size)", ">= 20 MB/s", f"{slowest['annotate_mb_s']:.1f} MB/s at {slowest['terms']} entries (lowest)", slowest["annotate_mb_s"] >= 20)
     first, last = annotation[0], annotation[-1]
     ratio = results["annotation"]["time_ratio_largest_smallest"]
-    add(f"Annotation time, {last['terms']} / {first['terms']} entries", "<= 1.3", f"{ratio:.2f}", ratio <= 1.3)
+    cpu = last["annotate"]["median_cpu_s"] / first["annotate"]["median_cpu_s"]
+    add(f"Annotation time, {last['terms']} / {first['terms']} entries", "<= 1.3", f"{ratio:.2f} (CPU time {cpu:.2f})", ratio <= 1.3)
     synthetic = [e for e in results["editions"] if e.get("synthetic")]
     if synthetic:
         share = max(synthetic, key=lambda e: e["generator_share"])
-        add("Generator share of the whole build (every N)", "<= 10%", f"{share['generator_share']:.1%} at {share['label']} (highest)", share["generator_share"] <= 0.10)
-        glosses = max(synthetic, key=lambda e: e["generator_and_mkdocs"]["annotated_over_plain"])
-        value = glosses["generator_and_mkdocs"]["annotated_over_plain"]
-        add("MkDocs with glosses / without (every N)", "<= 1.3", f"{value:.2f} at {glosses['label']} (highest)", value <= 1.3)
-        html = [e for e in synthetic if "html_links_over_plain" in e["generator_and_mkdocs"]]
-        for e in html:
-            value = e["generator_and_mkdocs"]["html_links_over_plain"]
-            add(f"… with glosses as raw HTML links instead ({e['label']}, for comparison)", "<= 1.3", f"{value:.2f}", value <= 1.3)
+        add(
+            "Generator share of the whole build (every N)",
+            "<= 10%",
+            f"{share['generator_share']:.1%} at {share['label']} (highest; CPU time {share['generator_share_cpu']:.1%})",
+            share["generator_share"] <= 0.10,
+        )
+        for e in synthetic:
+            g = e["generator_and_mkdocs"]
+            if "annotated_over_plain" in g:
+                value, cpu = g["annotated_over_plain"], g["annotated_over_plain_cpu"]
+                add(f"MkDocs with glosses / without ({e['label']})", "<= 1.3", f"{value:.2f} (CPU time {cpu:.2f})", value <= 1.3)
+            if "html_links_over_plain" in g:
+                value, cpu = g["html_links_over_plain"], g["html_links_over_plain_cpu"]
+                add(f"… glosses as raw HTML links instead, for comparison ({e['label']})", "<= 1.3", f"{value:.2f} (CPU time {cpu:.2f})", value <= 1.3)
     if len(synthetic) >= 2:
         small, big = synthetic[-2], synthetic[-1]
         scale = big["texts"] / small["texts"]
         ratio = big["build"]["median_s"] / small["build"]["median_s"]
-        add(f"Whole build time, {big['texts']} / {small['texts']} texts", f"<= {1.1 * scale:.1f}", f"{ratio:.2f}", ratio <= 1.1 * scale)
+        cpu = big["build"]["median_cpu_s"] / small["build"]["median_cpu_s"]
+        add(f"Whole build time, {big['texts']} / {small['texts']} texts", f"<= {1.1 * scale:.1f}", f"{ratio:.2f} (CPU time {cpu:.2f})", ratio <= 1.1 * scale)
         pages = [e["build"]["sizes"]["text_page_bytes"] for e in synthetic]
         growth = pages[-1] / pages[0]
         add(
@@ -140,15 +151,27 @@ def targets(results: dict[str, Any]) -> list[dict[str, object]]:
             f"{growth:.2f} ({_kb(pages[0])} KB to {_kb(pages[-1])} KB)",
             growth <= 1.05,
         )
-    for e in results["editions"]:
-        limit = 2.0 if not e.get("synthetic") else 10.0 if e["texts"] >= 1000 else None
-        if limit is None:
-            continue
+    for e in synthetic[-1:]:
+        weight = e["build"]["page_weight"]
+        add(
+            f"Page weight: one text page ({e['label']})",
+            "reported",
+            f"{_kb(weight['total'])} KB ({_kb(weight['total_gzip'])} KB gzip); with the search index and worker, "
+            f"which Material fetches as the page opens: {_kb(weight['with_search'])} KB ({_kb(weight['with_search_gzip'])} KB gzip)",
+            "reported",
+        )
+    previews = [e for e in results["editions"] if not e.get("synthetic")] + synthetic[-1:]
+    for e in previews:
+        limit = 10.0 if e.get("synthetic") else 2.0
+        name = f"Preview reload after editing one entry ({e['label']}{'; the goal is for 1,000 texts' if e.get('synthetic') else ''})"
         preview = e.get("preview") or {}
         if "median_s" in preview:
-            add(f"Preview reload after editing one entry ({e['label']})", f"<= {limit:.0f} s", f"{preview['median_s']:.1f} s", preview["median_s"] <= limit)
+            add(name, f"<= {limit:.0f} s", f"{preview['median_s']:.1f} s", preview["median_s"] <= limit)
+        elif "lower_bound_s" in preview:
+            bound = preview["lower_bound_s"]
+            add(name, f"<= {limit:.0f} s", f"not run; at least {bound:.0f} s (a save rebuilds every page)", False if bound > limit else None)
         else:
-            add(f"Preview reload after editing one entry ({e['label']})", f"<= {limit:.0f} s", preview.get("skipped", "not run"), False if preview.get("skipped") else None)
+            add(name, f"<= {limit:.0f} s", preview.get("skipped", "not run"), None)
     return found
 
 
@@ -174,9 +197,10 @@ def _summary(results: dict[str, Any]) -> list[str]:
         + ", ".join(f"{k} {v}" for k, v in m["packages"].items())
         + ".",
         f"Annotation corpus: {corpus['texts']} synthetic texts, {corpus['words']:,} words, {corpus['bytes'] / 1e6:.2f} MB (1 MB = 10^6 bytes); "
-        f"medians of {results['annotation']['runs']} runs per glossary size.",
+        f"medians of {results['annotation']['runs']} runs per glossary size, the sizes taking turns.",
         f"Editions: synthetic texts of about 600 words with a glossary of {s['build_terms']} entries (a prefix of the same 5,000-entry glossary), "
-        "and this repository's seeds/; medians of the number of runs shown. Peak RSS is the largest resident set of "
+        "and this repository's seeds/; medians of the number of runs shown, in wall-clock time (the targets also give "
+        "the CPU-time ratio; other work on the machine slows both). Peak RSS is the largest resident set of "
         "`python -m tools build` and its MkDocs runs (os.wait4); Python peaks are tracemalloc peaks.",
     ]
 

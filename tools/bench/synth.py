@@ -211,7 +211,9 @@ def glossary(count: int, seed: int) -> list[Entry]:
         rng = random.Random(f"{seed}:term:{j}")
         shape = rng.choices(shapes, weights)[0]
         for attempt in itertools.count():
-            term, expansion, aliases = _candidate(rng, shape if attempt < 50 else "place")
+            if attempt == 50:
+                shape = "place"  # long pseudo-words: never all taken
+            term, expansion, aliases = _candidate(rng, shape)
             if taken.free(term, *([expansion] if expansion else []), *aliases):
                 break
         taken.take(term, *([expansion] if expansion else []), *aliases)

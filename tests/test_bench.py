@@ -1,0 +1,43 @@
+"""The benchmark (`make bench`) at tiny sizes: its synthetic editions are valid and deterministic, and the
+annotation measurement reports what BENCHMARKS.md shows. Structure only, never timing."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tools.bench import measure, synth
+from tools.load import load_edition
+from tools.pipeline import check
+
+
+def test_synthetic_editions_are_valid_deterministic_and_measured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    made = synth.edition(3, 20, seed=7)
+    assert made == synth.edition(3, 20, seed=7)
+    assert synth.edition(2, 10, seed=7).texts == made.texts[:2]  # text i never depends on N or T
+    assert synth.glossary(20, 7) == synth.glossary(40, 7)[:20]
+    assert {e.shape for e in synth.glossary(200, 7)} == {"acronym", "phrase", "person", "organisation", "place", "concept"}
+
+    seeds = synth.write_seeds(made, tmp_path / "seeds")
+    checked = check(seeds)
+    assert checked.edition is not None, [p.format() for p in checked.problems if p.severity == "error"]
+    assert [p.code for p in checked.problems if p.severity == "error"] == []
+    edition = checked.edition
+    assert (len(edition.texts), len(edition.edition.terms)) == (3, 20)
+    assert all(500 <= t.text.words <= 700 for t in edition.texts)
+    assert all(t.occurrences and t.notes for t in edition.texts)
+    assert any(t.links for t in edition.texts)
+
+    corpus, _ = load_edition(seeds)
+    result = measure.annotation(corpus, synth.glossary(50, 7), (5, 50), runs=1)
+    assert result["corpus"] == {"texts": 3, "bytes": sum(len(t.raw.encode()) for t in corpus.texts), "words": sum(t.words for t in corpus.texts)}
+    assert [r["terms"] for r in result["results"]] == [5, 50]
+    for row in result["results"]:
+        assert set(row) == {
+            "terms", "patterns", "occurrences", "occurrences_per_1000_words", "annotate", "annotate_mb_s",
+            "compile", "find", "find_mb_s", "annotate_python_peak_bytes",
+        }
+        assert len(row["annotate"]["runs_s"]) == 1 and row["annotate_mb_s"] > 0 and row["annotate_python_peak_bytes"] > 0
+    assert result["results"][1]["occurrences"] >= result["results"][0]["occurrences"]
+    assert result["time_ratio_largest_smallest"] > 0
