@@ -7,9 +7,10 @@ import pytest
 
 from conftest import EDITION, TEXT_META, write_seeds
 from tools.annotate import AnnotatedEdition
-from tools.model import Paragraph
+from tools.model import Paragraph, Text
 from tools.page_text import paragraph_body
 from tools.pipeline import check
+from tools.quotes import QuoteFinder, Span, find_quote
 
 BODY = "ABM and ABMs here; the ABM Treaty too.\n\nAn ABM again, and the ABM Treaty.\n\nNo term.\n\nLast ABM.\n"
 
@@ -145,3 +146,12 @@ def test_crosslinks_are_placed_at_both_ends(here: Path) -> None:
     one, two = edition.text("one"), edition.text("two")
     assert [(e.here.paragraph, e.other.slug, e.there.paragraph, e.there_quote) for e in one.links] == [(3, "two", 2, "second point")]
     assert [(e.here.paragraph, e.other.slug, e.there.paragraph, e.there_quote) for e in two.links] == [(2, "one", 3, "No term")]
+
+
+def test_a_quotation_is_found_within_one_paragraph() -> None:
+    paragraphs = (Paragraph(1, "The end of one", 1), Paragraph(2, "one\u00a0more here,\none more", 3))
+    text = Text("t", "t.txt", "", paragraphs, None)
+    finder = QuoteFinder(text)
+    assert finder.find(" one more ") == [Span(2, 0, 8), Span(2, 15, 23)] == find_quote(text, "one more")
+    assert finder.find("end of one") == [Span(1, 4, 14)]
+    assert finder.find("one\x00one") == finder.find("one one") == finder.find(" ") == []

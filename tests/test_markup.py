@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import Element, TEXT_META, parse_html, render_page, squash, write_seeds
-from tools.markup import html_escape, is_safe_url, link_scheme, md_escape, plain_text, render_markdown, template_text, yaml_string
+from tools.markup import html_escape, is_safe_url, link_scheme, md_escape, plain_text, render_markdown, shared_renderer, template_text, yaml_string
 from tools.page_text import write_text_page
 from tools.pipeline import check
 
@@ -164,6 +164,16 @@ def test_render_markdown_has_no_attribute_lists_or_toc() -> None:
     html = render_markdown("# Head { onclick=x }\n\n[TOC]\n\n*[ABM]: x\n\nABM")
     assert "onclick=" not in html.replace("{ onclick=x }", "")
     assert "toc" not in html and "<abbr" not in html
+
+
+def test_a_shared_renderer_renders_each_text_as_if_alone() -> None:
+    """One Markdown instance serves a whole generation: nothing of one text (a link reference,
+    raw HTML held aside) may reach the next."""
+    texts = ["[a]: https://example.org/\n\nSee [a].", "See [a].", "<b>raw</b> and *x*", "See [a].", "[a]: https://example.org/\n\nSee [a]."]
+    with shared_renderer():
+        shared = [render_markdown(t) for t in texts]
+    assert shared == [render_markdown(t) for t in texts]
+    assert "href" not in shared[1] and "href" in shared[0]
 
 
 @pytest.mark.parametrize(

@@ -98,3 +98,22 @@ def test_punctuation_in_terms(name: str, text: str, expected: list[str]) -> None
 def test_cost_does_not_depend_on_glossary_size() -> None:
     many = TermMatcher([term(f"term{i} phrase") for i in range(5000)] + [term("ABM")])
     assert found(many, "an ABM and term42 phrase") == [("ABM", "abm"), ("term42 phrase", "term42-phrase")]
+
+
+def test_words_with_punctuation_between_them_are_not_a_phrase() -> None:
+    text = "nuclear primacy, nuclear-primacy, nuclear\u00a0primacy, nuclear.primacy, nuclear, primacy"
+    assert [s for s, _ in found(GLOSSARY, text)] == ["nuclear primacy", "nuclear-primacy", "nuclear\u00a0primacy"]
+
+
+def test_plural_of_a_shorter_pattern_comes_first() -> None:
+    matcher = TermMatcher([term("nuclear"), term("nuclears")])
+    assert found(matcher, "nuclears") == [("nuclears", "nuclear")]
+
+
+def test_find_all_gives_each_text_its_own_matches() -> None:
+    texts = ["an ABM", "", "ABM Treaty", "NATO and ABMs"]
+    assert GLOSSARY.find_all(texts) == [[(3, 6, "abm")], [], [(0, 10, "abm-treaty")], [(0, 4, "nato"), (9, 13, "abm")]]
+    assert GLOSSARY.find_all(texts) == [[tuple(m) for m in GLOSSARY.find(t)] for t in texts]
+    assert GLOSSARY.find_all([]) == []
+    odd = TermMatcher([term("ABM"), term("a\x00b")])  # a pattern holding the separator: texts one by one
+    assert odd.find_all(["ABM a\x00b", "ABM"]) == [[(0, 3, "abm"), (4, 7, "a\x00b")], [(0, 3, "abm")]]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, write_seeds
+from tools.site import grouped
 
 EPOCH = "1700000000"
 TEXTS = {
@@ -215,3 +216,29 @@ def test_titles_and_descriptions_reach_pages_escaped(tmp_path: Path) -> None:
     assert title.text() == "<script>alert(1)</script> & Co - <img src=x onerror=alert(3)> Edition"
     (description,) = [e for e in page.find_all("meta") if e.attrs.get("name") == "description"]
     assert description.attrs["content"] == 'x"><svg/onload=alert(2)//'
+
+
+def test_navigation_lists_up_to_twenty_texts_flat_and_groups_more() -> None:
+    """Material renders the navigation into every page; groups keep what one page lists small."""
+    items: list[object] = [{f"T{n}": f"texts/t{n}.md"} for n in range(1, 21)]
+    assert grouped(items) == items
+    groups = grouped([*items, {"T21": "texts/t21.md"}])
+    assert [next(iter(g)) for g in groups] == ["Texts 1–20", "Texts 21–21"]  # type: ignore[call-overload]
+    assert groups[1] == {"Texts 21–21": [{"T21": "texts/t21.md"}]}
+
+
+def test_a_thousand_texts_nest_so_no_level_holds_more_than_twenty() -> None:
+    items: list[object] = [{f"T{n}": f"texts/t{n}.md"} for n in range(1, 1001)]
+    top = grouped(items)
+    assert [next(iter(g)) for g in top] == ["Texts 1–400", "Texts 401–800", "Texts 801–1000"]  # type: ignore[call-overload]
+    middle = top[2]["Texts 801–1000"]  # type: ignore[index]
+    assert len(middle) == 10 and next(iter(middle[-1])) == "Texts 981–1000"
+    assert middle[-1]["Texts 981–1000"][-1] == {"T1000": "texts/t1000.md"}
+
+    def leaves(node: object) -> list[object]:
+        if isinstance(node, list):
+            return [leaf for child in node for leaf in leaves(child)]
+        value = next(iter(node.values()))  # type: ignore[attr-defined]
+        return leaves(value) if isinstance(value, list) else [node]
+
+    assert leaves(top) == items

@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from conftest import ROOT
+from tools import yamlsource
 from tools.yamlsource import MAX_BYTES, Source, decode, load, parse
 
 
@@ -87,3 +92,75 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
         f"big.yml:1:1: error: file is {MAX_BYTES + 3:,} bytes, more than the {MAX_BYTES:,} allowed; "
         "split it or remove what is not needed [too-large]"
     ]
+
+
+# --- libyaml reads what PyYAML reads --------------------------------------------------------------
+
+needs_libyaml = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+
+
+def _shape(node: yaml.Node | None) -> object:
+    """What the schema sees of a node: its kind, where it starts, its value."""
+    if node is None:
+        return None
+    head = (type(node).__name__, node.start_mark.line, node.start_mark.column)
+    if isinstance(node, yaml.ScalarNode):
+        return (*head, node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return (*head, *map(_shape, node.value))
+    return (*head, *((_shape(k), _shape(v)) for k, v in node.value))
+
+
+def _read(text: str) -> tuple[object, list[str]]:
+    node, problems = parse(Source("g.yml", text))
+    return _shape(node), [p.format() for p in problems]
+
+
+def _read_by_pyyaml(text: str) -> tuple[object, list[str]]:
+    with mock.patch.object(yamlsource, "_LIBYAML", None):
+        return _read(text)
+
+
+@needs_libyaml
+def test_the_editions_files_are_read_by_libyaml() -> None:
+    for file in sorted((ROOT / "seeds").rglob("*.yml")):
+        source, _ = yamlsource.read_source(file, file.name)
+        assert source is not None
+        assert yamlsource._libyaml_node(source.text) is not None, file.name
+        assert _read(source.text) == _read_by_pyyaml(source.text)
+
+
+@needs_libyaml
+@pytest.mark.parametrize("text", [
+    "a: b\t\n",  # libyaml accepts tabs as separators; PyYAML refuses them
+    "a: [b,\tc]\n",
+    "a: [b?c]\n",  # a '?' in a plain scalar in a flow collection
+    "a: |#\n  b\n",  # a comment straight after a block scalar's indicator
+    "?\n",  # empty values: libyaml places some on the next line
+    "? a\n",
+    "a: {b: }\n",
+    "a: [b: ]\n",
+    "---\n",
+    "y\ufeffear: 2001\n",  # columns after a byte order mark
+    "a: b\u2028c: d\n",
+])
+def test_where_libyaml_differs_pyyaml_reads(text: str) -> None:
+    assert yamlsource._libyaml_node(text) is None
+    assert _read(text) == _read_by_pyyaml(text)
+
+
+YAMLISH = st.lists(
+    st.sampled_from([
+        " ", "\n", "\n  ", "\n    ", "- ", ": ", "? ", ":", "-", "?", "[", "]", "{", "}", ",", "#", "|", ">", "|-\n", ">+\n",
+        "'", '"', "\\", "\\n", "&", "*", "!", "%", "@", "`", "---\n", "...\n", "a", "b", "word", "term: ", "é", "\u00a0",
+        "\U0001f600", "\t", "\ufeff", "\u2028",
+    ]),
+    max_size=30,
+).map("".join)
+
+
+@needs_libyaml
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(YAMLISH, st.text(max_size=30)))
+def test_libyaml_and_pyyaml_read_alike(text: str) -> None:
+    assert _read(text) == _read_by_pyyaml(text)

@@ -4,18 +4,20 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from tools.matcher import TermMatcher
-from tools.model import CrossLink, Edition, Note, Paragraph, QuoteRef, Term, Text
-from tools.quotes import Span, find_quote
+from tools.model import CrossLink, Edition, GlossMode, Note, Paragraph, QuoteRef, Term, Text
+from tools.quotes import QuoteFinder, Span
 
 # Paragraph roles whose words are never glossed: a headline is a heading.
 PROTECTED_ROLES = frozenset({"headline"})
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    """One place a glossary term occurs; glossed ones become links with a tooltip."""
+class Occurrence(NamedTuple):
+    """One place a glossary term occurs; glossed ones become links with a tooltip.
+
+    A named tuple, not a dataclass: an edition holds many, and a tuple is much quicker to make."""
 
     term: Term
     text: str
@@ -85,26 +87,29 @@ class AnnotatedEdition:
         return texts
 
 
-def _occurrences(text: Text, matcher: TermMatcher, terms: dict[str, Term], mode: str) -> tuple[Occurrence, ...]:
+def _occurrences(text: Text, matcher: TermMatcher, terms: dict[str, Term], mode: GlossMode) -> tuple[Occurrence, ...]:
     found: list[Occurrence] = []
-    seen_in_text: set[str] = set()
+    every = mode == "every"
+    seen: set[str] = set()  # terms met so far in the paragraph, or in the text (first-per-page)
     paragraphs = [p for p in text.paragraphs if p.role not in PROTECTED_ROLES]
     for paragraph, matches in zip(paragraphs, matcher.find_all([p.text for p in paragraphs])):
-        seen_in_paragraph: set[str] = set()
+        if mode != "first-per-page":
+            seen = set()
         for start, end, term_id in matches:
-            first_here = term_id not in seen_in_paragraph
-            first_in_text = term_id not in seen_in_text
-            glossed = mode == "every" or (mode == "first-per-paragraph" and first_here) or (mode == "first-per-page" and first_in_text)
-            found.append(Occurrence(terms[term_id], text.slug, paragraph.number, start, end, glossed))
-            seen_in_paragraph.add(term_id)
-            seen_in_text.add(term_id)
+            found.append(Occurrence(terms[term_id], text.slug, paragraph.number, start, end, every or term_id not in seen))
+            seen.add(term_id)
     return tuple(found)
 
 
-def _locate(texts: dict[str, Text], ref: QuoteRef) -> tuple[Text, Span] | None:
+def _locate(texts: dict[str, Text], finders: dict[str, QuoteFinder], ref: QuoteRef) -> tuple[Text, Span] | None:
+    """The passage a quotation refers to, if it occurs exactly once (finders: one per text, made on first use)."""
     text = texts.get(ref.text)
-    spans = find_quote(text, ref.quote) if text else []
-    return (text, spans[0]) if text and len(spans) == 1 else None
+    if text is None:
+        return None
+    if ref.text not in finders:
+        finders[ref.text] = QuoteFinder(text)
+    spans = finders[ref.text].find(ref.quote)
+    return (text, spans[0]) if len(spans) == 1 else None
 
 
 def annotate(edition: Edition) -> AnnotatedEdition:
@@ -114,14 +119,15 @@ def annotate(edition: Edition) -> AnnotatedEdition:
     texts: dict[str, Text] = {}
     for text in edition.texts:
         texts.setdefault(text.slug, text)
+    finders: dict[str, QuoteFinder] = {}
     notes: dict[str, list[tuple[Span, Note]]] = defaultdict(list)
     for note in edition.notes:
-        where = _locate(texts, note.anchor)
+        where = _locate(texts, finders, note.anchor)
         if where:
             notes[where[0].slug].append((where[1], note))
     links: dict[str, list[LinkEnd]] = defaultdict(list)
     for link in edition.crosslinks:
-        a, b = _locate(texts, link.start), _locate(texts, link.end)
+        a, b = _locate(texts, finders, link.start), _locate(texts, finders, link.end)
         if a and b:
             links[a[0].slug].append(LinkEnd(link, a[1], b[0], b[1], link.end.quote))
             links[b[0].slug].append(LinkEnd(link, b[1], a[0], a[1], link.start.quote))

@@ -11,6 +11,9 @@ import json
 import re
 import string
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from urllib.parse import urlsplit
 
 import markdown
@@ -104,10 +107,37 @@ class _SafeExtension(markdown.Extension):
         md.treeprocessors.register(_Sanitiser(md), "sanitise", 0)
 
 
+class _Renderer:
+    """One Python-Markdown instance, reset between texts, that renders each distinct text once."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=[_SafeExtension()], output_format="html")
+        self._rendered: dict[str, str] = {}
+
+    def render(self, text: str) -> str:
+        html = self._rendered.get(text)
+        if html is None:
+            html = self._rendered[text] = self._md.reset().convert(text.replace("&", "&amp;").replace("<", "&lt;"))
+        return html
+
+
+_RENDERER: ContextVar[_Renderer | None] = ContextVar("renderer", default=None)
+
+
+@contextmanager
+def shared_renderer() -> Iterator[None]:
+    """Inside the block, render_markdown shares one renderer: pages repeat notes, headnotes and
+    definitions, and building a Markdown instance costs more than most texts."""
+    token = _RENDERER.set(_Renderer())
+    try:
+        yield
+    finally:
+        _RENDERER.reset(token)
+
+
 def render_markdown(text: str) -> str:
     """An editor's Markdown as safe HTML: raw HTML shown as text, no images, no unsafe links."""
-    md = markdown.Markdown(extensions=[_SafeExtension()], output_format="html")
-    return md.convert(text.replace("&", "&amp;").replace("<", "&lt;"))
+    return (_RENDERER.get() or _Renderer()).render(text)
 
 
 def plain_text(text: str) -> str:

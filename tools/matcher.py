@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -30,6 +30,9 @@ class Match(NamedTuple):
     term_id: str
 
 
+Found = tuple[int, int, str]  # a Match as a plain tuple: start, end, term id
+
+
 def is_case_sensitive(pattern: str, entry_setting: bool | None) -> bool:
     """An entry's own setting, else: acronym-like patterns (no lower case letters) are case-sensitive."""
     if entry_setting is not None:
@@ -46,10 +49,11 @@ class TermMatcher:
     shown as a space, and a space at each end; each pattern is stored the same way, after a space.
     So it only finds candidates that start on a word boundary and spends almost no time inside
     words, whatever the glossary's size. Each candidate's end is checked in the view (a space, or a
-    plural suffix and a space), then its words are compared with the folded text and, for a
-    case-sensitive pattern, with the text as written (a plural suffix in lower case). Where two
-    entries give the same pattern, the one added last counts; where a case-sensitive and a
-    case-insensitive pattern match the same words, the case-sensitive one wins.
+    plural suffix and a space). The view shows the candidate's words; what lies between them is
+    checked in the text (spaces by counting them, other punctuation by folding), and so are the
+    words as written for a case-sensitive pattern (a plural suffix in lower case). Where two entries
+    give the same pattern, the one added last counts; where a case-sensitive and a case-insensitive
+    pattern match the same words, the case-sensitive one wins.
     """
 
     def __init__(self, terms: Iterable[Term]) -> None:
@@ -64,45 +68,47 @@ class TermMatcher:
                     exact.setdefault(fold_case(key), {})[key] = term.id
                 else:
                     folded[fold_case(key)] = term.id
-        keys = dict.fromkeys([*exact, *folded])
+        keys = list(dict.fromkeys([*exact, *folded]))
         self._joinable = not any(SEPARATOR in key for key in keys)
-        words: dict[str, list[_Form]] = {}
+        views = _view("".join(keys))  # one character for one: all keys in one call, then cut apart
+        words: dict[str, tuple[_Form, ...]] = {}
+        end = 0
         for key in keys:
-            words.setdefault(" " + _view(key), []).append((key, exact.get(key), folded.get(key)))
+            start, end = end, end + len(key)
+            view = views[start:end]
+            spaces = key.count(" ") if view == key else None
+            words[" " + view] = words.get(" " + view, ()) + ((key, spaces, exact.get(key), folded.get(key)),)
         self._automaton = ahocorasick.Automaton()
         for word, forms in words.items():
             # The forms of one word differ only in punctuation, so they end in the same kind of character.
-            self._automaton.add_word(word, (len(word) - 1, word[-1].isalpha(), tuple(forms)))
+            self._automaton.add_word(word, (len(word) - 1, word[-1].isalpha(), forms))
         if words:
             self._automaton.make_automaton()
 
-    def find_all(self, texts: Sequence[str]) -> list[list[Match]]:
-        """find() for each text, in one pass over them all (joined by a character no pattern holds,
-        so that no match crosses from one to the next): much less work per text for short ones."""
+    def find_all(self, texts: Sequence[str]) -> list[list[Found]]:
+        """find() for each text, as plain tuples, in one pass over them all (joined by a character no
+        pattern holds, so that no match crosses from one to the next): much less work per text for
+        short ones."""
         if not self._joinable:
-            return [self.find(text) for text in texts]
-        found: list[list[Match]] = [[] for _ in texts]
-        starts = list(itertools.accumulate((len(text) + len(SEPARATOR) for text in texts[:-1]), initial=0))
-        index = 0
-        for start, end, term_id in self._spans(SEPARATOR.join(texts)):
-            while index + 1 < len(starts) and start >= starts[index + 1]:
-                index += 1
-            offset = starts[index]
-            found[index].append(Match(start - offset, end - offset, term_id))
-        return found
+            return [self._spans(text, (0, len(text) + 1))[0] for text in texts]
+        bounds = list(itertools.accumulate((len(text) + len(SEPARATOR) for text in texts), initial=0))
+        return self._spans(SEPARATOR.join(texts), bounds)
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, leftmost-longest, in text order."""
-        return [Match(*span) for span in self._spans(text)]
+        return [Match(*found) for found in self._spans(text, (0, len(text) + 1))[0]]
 
-    def _spans(self, text: str) -> list[tuple[int, int, str]]:
-        """find() as plain (start, end, term id) tuples."""
+    def _spans(self, text: str, bounds: Sequence[int]) -> list[list[Found]]:
+        """The matches in text, split among its parts: part i is text[bounds[i] : bounds[i + 1] - 1]
+        (a separator after each); each match counted from the start of its part."""
+        found: list[list[Found]] = [[] for _ in bounds[1:]]
         if not len(self._automaton):
-            return []
+            return found
         plain = for_terms(text)
-        lowered = fold_case(plain)
-        view = " " + _view(lowered) + " "  # view[i + 1] is lowered[i]
-        candidates: list[tuple[int, int, bool, str]] = []  # start, -end, case-insensitive, term id
+        view = " " + _view(plain) + " "  # view[i + 1] is plain[i], folded, or a space
+        # Leftmost, then longest, then case-sensitive, then the shorter pattern ("nuclear" with a
+        # plural "s" before "nuclears"); no two candidates tie on all four.
+        candidates: list[tuple[int, int, bool, int, str]] = []  # start, -stop, case-insensitive, end, term id
         for end, (length, pluralisable, forms) in self._automaton.iter(view):
             if view.startswith(" ", end + 1):
                 stop = end
@@ -113,43 +119,49 @@ class TermMatcher:
             else:
                 continue  # the start of a longer word
             start = end - length
-            for key, exact, folded_id in forms:
-                if lowered[start:end] != key:
-                    continue  # the same words with other punctuation
-                if exact and (term_id := exact.get(plain[start:end])) is not None and plain[end:stop] == lowered[end:stop]:
-                    candidates.append((start, -stop, False, term_id))
+            for key, spaces, exact, folded_id in forms:
+                if spaces is None:
+                    if fold_case(plain[start:end]) != key:
+                        continue  # the same words with other punctuation
+                elif spaces and plain.count(" ", start, end) != spaces:
+                    continue  # the same words with punctuation for a space
+                if exact and (term_id := exact.get(plain[start:end])) is not None and plain[end:stop] == view[end + 1 : stop + 1]:
+                    candidates.append((start, -stop, False, end, term_id))
                 if folded_id is not None:
-                    candidates.append((start, -stop, True, folded_id))
-        candidates.sort(key=_ORDER)
-        chosen: list[tuple[int, int, str]] = []
-        reached = 0
-        for start, negative_end, _, term_id in candidates:
+                    candidates.append((start, -stop, True, end, folded_id))
+        candidates.sort()
+        part: list[Found] = []
+        reached = offset = limit = 0  # limit: where the current part ends
+        for start, negative_stop, _, _, term_id in candidates:
             if start >= reached:
-                chosen.append((start, -negative_end, term_id))
-                reached = -negative_end
-        return chosen
+                if start >= limit:
+                    index = bisect_right(bounds, start) - 1
+                    offset, limit, part = bounds[index], bounds[index + 1], found[index]
+                reached = -negative_stop
+                part.append((start - offset, reached - offset, term_id))
+        return found
 
 
-# A pattern as the automaton stores it: folded, and the entries it belongs to when written exactly
-# so (case-sensitive, by spelling) or in any case.
-_Form = tuple[str, "dict[str, str] | None", "str | None"]
-# Leftmost, then longest, then case-sensitive; candidates tied on all three keep the order found.
-_ORDER = itemgetter(0, 1, 2)
+# A pattern as the automaton stores it: folded, the spaces between its words if it holds no other
+# punctuation, and the entries it belongs to when written exactly so (case-sensitive, by spelling)
+# or in any case.
+_Form = tuple[str, "int | None", "dict[str, str] | None", "str | None"]
 
 
-# Every ASCII character that is not a word character (letter, digit, underscore) becomes a space.
-_ASCII_VIEW = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)) + b" " * 128
+# Every ASCII character that is not a word character (letter, digit, underscore) becomes a space,
+# every capital its lower case.
+_ASCII_VIEW = bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)) + b" " * 128
 _NON_WORD = re.compile(r"[^\w ]")
 # Typographic punctuation, made a space first so that most English paragraphs take the ASCII path.
 _TYPOGRAPHIC = ("\u201c", "\u201d", "\u2014", "\u2013", "\u2026", "\u00ab", "\u00bb")
 
 
 def _view(text: str) -> str:
-    """text with every character that is not a word character as a space (one for one)."""
+    """text folded, with every character that is not a word character as a space (one for one)."""
     if not text.isascii():
         for char in _TYPOGRAPHIC:
             if char in text:
                 text = text.replace(char, " ")
         if not text.isascii():
-            return _NON_WORD.sub(" ", text)
+            return _NON_WORD.sub(" ", fold_case(text))
     return text.encode("ascii").translate(_ASCII_VIEW).decode("ascii")

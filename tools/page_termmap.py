@@ -1,7 +1,9 @@
 """Writes the term map: glossary entries by texts, with occurrence counts shaded by count.
 
-The table is complete without JavaScript (most frequent first); the edition's script adds buttons
-that re-sort it by name, kind or frequency.
+Up to MATRIX_TEXTS texts, a column per text; a larger edition gets a row per entry with the number
+of texts that use it and the texts that use it most, so that the page grows with the glossary, not
+with the glossary times the texts. The table is complete without JavaScript (most frequent first);
+the edition's script adds buttons that re-sort it by name, kind or frequency (the last column).
 """
 from __future__ import annotations
 
@@ -9,9 +11,12 @@ from collections import Counter
 
 from tools.annotate import AnnotatedEdition, Occurrence
 from tools.markup import attr_value, md_escape
+from tools.model import Term, Text
 from tools.page_parts import front_matter, text_page
 
 LEVELS = (1, 2, 4, 8)  # a count at or above LEVELS[i] gets shade i + 1
+MATRIX_TEXTS = 20  # the most texts shown as columns
+TOP_TEXTS = 3  # texts named per entry in the larger edition's table
 
 
 def shade(count: int) -> int:
@@ -26,6 +31,38 @@ def _cell(count: int, found: list[Occurrence], page: str, term: str, title: str)
     where = ", ".join(f"¶{n}" for n in paragraphs)
     label = attr_value(f"{term} in {title}: {count}, in {where}")
     return f'[{count}]({page}#p{paragraphs[0]}){{ .tm-count .tm-shade-{shade(count)} title="{label}" }}'
+
+
+def _matrix(texts: list[Text], terms: list[Term], counts: dict[str, Counter[str]], found: dict[tuple[str, str], list[Occurrence]]) -> list[str]:
+    """A row per entry, a column per text, and the total."""
+    header = "| Entry | Kind | " + " | ".join(f"{n}" for n in range(1, len(texts) + 1)) + " | All |"
+    rows = [header, "|---|---|" + "---:|" * len(texts) + "---:|"]
+    for term in terms:
+        cells = [
+            _cell(counts[term.id][t.slug], found.get((term.id, t.slug), []), text_page(t), term.term, t.shown_title)
+            for t in texts
+        ]
+        rows.append(f"| {_entry(term)} | {md_escape(term.kind)} | " + " | ".join(cells) + f" | {sum(counts[term.id].values())} |")
+    return rows
+
+
+def _ranking(texts: list[Text], terms: list[Term], counts: dict[str, Counter[str]], found: dict[tuple[str, str], list[Occurrence]]) -> list[str]:
+    """A row per entry: how many texts use it, the texts that use it most, and the total."""
+    by_slug = {t.slug: t for t in texts}
+    rows = ["| Entry | Kind | Texts | Used most in | All |", "|---|---|---:|---|---:|"]
+    for term in terms:
+        top = sorted(counts[term.id].items(), key=lambda item: (-item[1], item[0]))[:TOP_TEXTS]
+        most = " ".join(
+            f'<span class="tm-top">{_cell(count, found[(term.id, slug)], text_page(by_slug[slug]), term.term, by_slug[slug].shown_title)} '
+            f"{md_escape(by_slug[slug].shown_title)}</span>"
+            for slug, count in top
+        )
+        rows.append(f"| {_entry(term)} | {md_escape(term.kind)} | {len(counts[term.id])} | {most} | {sum(counts[term.id].values())} |")
+    return rows
+
+
+def _entry(term: Term) -> str:
+    return f"[{md_escape(term.term)}](glossary.md#{term.id})"
 
 
 def write_term_map_page(edition: AnnotatedEdition) -> tuple[str, str]:
@@ -43,26 +80,20 @@ def write_term_map_page(edition: AnnotatedEdition) -> tuple[str, str]:
         f"Which of the {len(edition.edition.terms)} glossary entries each text uses, and how often. "
         "Each count links to the first paragraph where the term occurs in that text; the darker the cell, the more often."
     )
-    legend = "\n".join(f"{n}. [{md_escape(t.shown_title)}]({text_page(t)})" for n, t in enumerate(texts, start=1))
-    header = "| Entry | Kind | " + " | ".join(f"{n}" for n in range(1, len(texts) + 1)) + " | All |"
-    rule = "|---|---|" + "---:|" * len(texts) + "---:|"
-    rows = []
-    for term in terms:
-        cells = [
-            _cell(counts[term.id][t.slug], found.get((term.id, t.slug), []), text_page(t), term.term, t.shown_title)
-            for t in texts
-        ]
-        total = sum(counts[term.id].values())
-        rows.append(f"| [{md_escape(term.term)}](glossary.md#{term.id}) | {md_escape(term.kind)} | " + " | ".join(cells) + f" | {total} |")
+    if len(texts) <= MATRIX_TEXTS:
+        table = _matrix(texts, terms, counts, found)
+        lead = intro + " Columns are the texts, in reading order:\n\n" + "\n".join(
+            f"{n}. [{md_escape(t.shown_title)}]({text_page(t)})" for n, t in enumerate(texts, start=1)
+        )
+    else:
+        table = _ranking(texts, terms, counts, found)
+        lead = intro + f" With {len(texts):,} texts, each row names the {TOP_TEXTS} texts that use the entry most."
     parts = [
         front_matter("Term map", intro),
         "# Term map\n",
-        intro + " Columns are the texts, in reading order:\n",
-        legend + "\n",
+        lead + "\n",
         '<div class="term-map" markdown="1">\n',
-        header,
-        rule,
-        *rows,
+        *table,
         "\n</div>\n",
     ]
     if absent:

@@ -2,13 +2,14 @@
 cross-links, the notes, the terms in the text, and the other texts."""
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable
 
 from tools.annotate import AnnotatedEdition, AnnotatedText, LinkEnd, Occurrence, PlacedNote
 from tools.cite import cite_section
 from tools.markup import html_escape, md_escape, plain_text, render_markdown
-from tools.model import Paragraph, Term, Text
+from tools.model import Paragraph, Settings, Term, Text
 from tools.page_parts import NOTE_LABELS, NOTE_SYMBOLS, front_matter, reading_time, references_html, text_page
 
 GLOSSARY = "../glossary.md"
@@ -153,15 +154,27 @@ def _terms(text: AnnotatedText) -> str:
     return "## Terms in this text { #terms }\n\n" + "\n".join(items) + "\n"
 
 
-def _others(text: Text, edition: AnnotatedEdition) -> str:
-    others = [t.text for t in edition.texts if t.text.slug != text.slug]
+# Texts listed either side of this one under "The other texts": every page would otherwise list the
+# whole edition, and a page's size would grow with it.
+NEIGHBOURS = 4
+
+
+def _others(text: Text, window: tuple[Text, ...], low: int, total: int) -> str:
+    """The texts of window (this text's neighbours in reading order, from number low + 1) but this one."""
+    others = [t for t in window if t.slug != text.slug]
     if not others:
         return ""
     items = [
         f"- [{md_escape(o.shown_title)}]({o.slug}.md): {md_escape(o.meta.kind if o.meta else 'text')}, {md_escape(o.date.display())}"
         for o in others
     ]
-    return "## The other texts { #other-texts }\n\n" + "\n".join(items) + "\n"
+    if len(others) == total - 1:
+        return "## The other texts { #other-texts }\n\n" + "\n".join(items) + "\n"
+    return (
+        "## Nearby texts { #other-texts }\n\n"
+        f"Texts {low + 1} to {low + len(window)} of the {total:,} in reading order; the [list of texts](../index.md#texts) has them all.\n\n"
+        + "\n".join(items) + "\n"
+    )
 
 
 def _tips(text: AnnotatedText) -> str:
@@ -183,6 +196,16 @@ def _tips(text: AnnotatedText) -> str:
 
 def write_text_page(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str, str]:
     """The page's path under docs/ and its Markdown."""
+    here = next(i for i, t in enumerate(edition.texts) if t.text.slug == text.text.slug)
+    low, high = max(0, here - NEIGHBOURS), min(len(edition.texts), here + NEIGHBOURS + 1)
+    window = tuple(t.text for t in edition.texts[low:high])
+    return _page(text, window, low, len(edition.texts), edition.edition.settings)
+
+
+# A page depends only on these arguments, so the live preview, which generates the edition again
+# after every save, renders again only the pages whose text, terms, notes or neighbours changed.
+@functools.lru_cache(maxsize=4096)
+def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, settings: Settings) -> tuple[str, str]:
     t = text.text
     description = plain_text(t.meta.headnote)[:300] if t.meta else t.title
     parts = [
@@ -194,8 +217,8 @@ def write_text_page(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str
         _notes(text),
         _terms(text),
         "## Cite this text { #cite }\n",
-        cite_section(t, edition.edition.settings),
-        _others(t, edition),
+        cite_section(t, settings),
+        _others(t, window, low, total),
         _tips(text),
     ]
     return text_page(t), "\n\n".join(p for p in parts if p).rstrip() + "\n"

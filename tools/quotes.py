@@ -1,7 +1,9 @@
 """Find an editor's quotation in a text's paragraphs (a no-break space matches a space)."""
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from tools.model import Text
@@ -17,17 +19,31 @@ class Span:
     end: int
 
 
+class QuoteFinder:
+    """A text's paragraphs normalised once, joined, for any number of quotations."""
+
+    def __init__(self, text: Text) -> None:
+        self._numbers = [p.number for p in text.paragraphs]
+        self._starts = list(itertools.accumulate((len(p.text) + 1 for p in text.paragraphs), initial=0))
+        self._haystack = for_quotes("\x00".join([p.text for p in text.paragraphs]))
+
+    def find(self, quote: str) -> list[Span]:
+        """Every place the quote occurs inside a single paragraph."""
+        needle = for_quotes(quote.strip())
+        spans = []
+        start = self._haystack.find(needle) if needle else -1
+        while start != -1:
+            index = bisect_right(self._starts, start) - 1
+            offset = self._starts[index]
+            if start + len(needle) < self._starts[index + 1]:  # inside the paragraph, not across into the next
+                spans.append(Span(self._numbers[index], start - offset, start - offset + len(needle)))
+            start = self._haystack.find(needle, start + 1)
+        return spans
+
+
 def find_quote(text: Text, quote: str) -> list[Span]:
-    """Every place the quote occurs inside a single paragraph."""
-    needle = for_quotes(quote.strip())
-    spans = []
-    for paragraph in text.paragraphs:
-        haystack = for_quotes(paragraph.text)
-        start = haystack.find(needle)
-        while start != -1 and needle:
-            spans.append(Span(paragraph.number, start, start + len(needle)))
-            start = haystack.find(needle, start + 1)
-    return spans
+    """Every place the quote occurs inside a single paragraph (QuoteFinder for many quotations)."""
+    return QuoteFinder(text).find(quote)
 
 
 def context(text: Text, span: Span, width: int = 30) -> str:

@@ -1,22 +1,37 @@
-"""Live preview for editors: regenerate docs/ when seeds/ changes; MkDocs serves and reloads the page.
+"""Live preview for editors: regenerate docs/ when seeds/ changes, render only the pages that changed,
+and reload the open page.
 
-`mkdocs serve` already watches docs/ and its config file and reloads open pages. This module adds
-the step before it: it polls seeds/, runs the generator on every change (which rewrites only the
-pages whose content changed, so nothing loops), prints problems, and keeps the last good pages
-when the seeds have an error.
+Three parts, in one process:
+- a thread polls seeds/ and runs the generator on every change. It rewrites only the pages whose
+  content changed (so nothing loops), prints problems, and keeps the last good pages on error;
+- MkDocs' live-reload server watches docs/ and the generated config, serves the preview and
+  reloads open pages after each build;
+- its builder (PreviewSite) renders the whole site when the config changed (navigation, title),
+  else only the pages newer than their HTML (MkDocs' "dirty" build). A dirty build's search index
+  holds only those pages, so it is merged into the previous one.
 """
 from __future__ import annotations
 
+import json
+import logging
+import shutil
 import signal
-import subprocess
 import sys
+import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
 
 from tools.pipeline import Checked, generate
 from tools.problems import Problem, has_errors
 
-POLL_SECONDS = 0.2
+POLL_SECONDS = 0.1
+HOST = "127.0.0.1"
 
 Snapshot = dict[str, tuple[int, int]]
 
@@ -52,39 +67,107 @@ def regenerate(seeds: Path, docs: Path, build: Path, root: Path, warned: set[Pro
     return checked
 
 
+class _NotDirtyWarning(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave navigation stale: a change of navigation
+    changes the config, and that gets a full build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+def merge_search_index(previous: dict[str, object], partial: dict[str, object]) -> dict[str, object]:
+    """The previous index with every page that the partial one holds replaced by its new entries."""
+    new_docs = list(partial["docs"])  # type: ignore[call-overload]
+    rebuilt = {entry["location"].split("#")[0] for entry in new_docs}
+    kept = [entry for entry in previous["docs"] if entry["location"].split("#")[0] not in rebuilt]  # type: ignore[attr-defined]
+    return {**partial, "docs": kept + new_docs}
+
+
+class PreviewSite:
+    """Renders docs/ into the served folder: in full when the config changed, else only what changed."""
+
+    def __init__(self, config: Path, site_dir: Path, url: str, lock: threading.Lock) -> None:
+        self.config, self.site_dir, self.url, self.lock = config, site_dir, url, lock
+        self.built_config: str | None = None
+
+    def build(self) -> None:
+        with self.lock:  # the generator thread does not write docs/ while MkDocs reads it
+            started = time.perf_counter()
+            text = self.config.read_text(encoding="utf-8")
+            full = text != self.built_config
+            index = self.site_dir / "search" / "search_index.json"
+            previous = None if full or not index.exists() else json.loads(index.read_text(encoding="utf-8"))
+            config = load_config(str(self.config), site_dir=str(self.site_dir))
+            config.site_url = self.url
+            mkdocs_build(config, serve_url=self.url, dirty=not full)
+            if previous is not None and index.exists():
+                merged = merge_search_index(previous, json.loads(index.read_text(encoding="utf-8")))
+                index.write_text(json.dumps(merged, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+            self.built_config = text
+            print(f"preview: {'site' if full else 'changed pages'} rendered in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def _watch_seeds(seeds: Path, regenerate_now: Callable[[], None], stop: threading.Event) -> None:
+    """Poll seeds/ until stop is set; regenerate after every change. A failure is printed, never fatal."""
+    seen = snapshot(seeds)
+    while not stop.wait(POLL_SECONDS):
+        now = snapshot(seeds)
+        if now != seen:
+            seen = now
+            try:
+                regenerate_now()
+            except Exception as failed:  # noqa: BLE001 - the preview must outlive any one save
+                print(f"preview not updated: {type(failed).__name__}: {failed}", file=sys.stderr, flush=True)
+
+
+def _not_found_page(site_dir: Path) -> bytes | None:
+    page = site_dir / "404.html"
+    return page.read_bytes() if page.exists() else None
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
 def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int) -> int:
-    """Generate, start `mkdocs serve` on 127.0.0.1:port, and regenerate on every save until interrupted."""
+    """Generate, serve on 127.0.0.1:port, and regenerate and re-render on every save until interrupted."""
     seeds, docs, build = seeds.resolve(), docs.resolve(), build.resolve()
     warned: set[Problem] = set()
+    lock = threading.Lock()
     checked = regenerate(seeds, docs, build, root, warned)
     config = build / "mkdocs.serve.yml"
     if checked.edition is None and not config.exists():
         print("nothing to preview yet: fix the errors above, then run the preview again", file=sys.stderr)
         return 1
-    # `kill` (SIGTERM) must stop the MkDocs server too, as Ctrl+C does: run the cleanup below.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.addFilter(_NotDirtyWarning())
+    handler.setFormatter(logging.Formatter("MkDocs %(levelname)s: %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    site_dir = Path(tempfile.mkdtemp(prefix="edition-preview-"))
+    url = f"http://{HOST}:{port}/"
+    site = PreviewSite(config, site_dir, url, lock)
+    server = LiveReloadServer(builder=site.build, host=HOST, port=port, root=str(site_dir), polling_interval=0.1)
+    server.error_handler = lambda code: _not_found_page(site_dir) if code == 404 else None
+    stop = threading.Event()
+
+    def regenerate_now() -> None:
+        with lock:
+            regenerate(seeds, docs, build, root, warned)
+
+    # `kill` (SIGTERM) must stop the server too, as Ctrl+C does: run the cleanup below.
     signal.signal(signal.SIGTERM, _interrupt)
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(config)]
-    server = subprocess.Popen(command)
-    print(f"preview: http://127.0.0.1:{port}/  (watching {seeds}; Ctrl+C stops)", flush=True)
-    seen = snapshot(seeds)
     try:
-        while server.poll() is None:
-            time.sleep(POLL_SECONDS)
-            now = snapshot(seeds)
-            if now != seen:
-                seen = now
-                regenerate(seeds, docs, build, root, warned)
+        site.build()
+        server.watch(str(docs))
+        server.watch(str(config))
+        threading.Thread(target=_watch_seeds, args=(seeds, regenerate_now, stop), daemon=True).start()
+        print(f"preview: {url}  (watching {seeds}; Ctrl+C stops)", flush=True)
+        server.serve()
     except KeyboardInterrupt:
         pass
     finally:
-        if server.poll() is None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-    return 0 if server.returncode in (0, -15, None) else int(server.returncode)
+        stop.set()
+        server.shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+    return 0

@@ -25,10 +25,40 @@ from tools.problems import EditionError
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
+# Most texts listed at one level of the navigation. Material renders the navigation into every page,
+# and navigation.prune leaves out only the children of sections that are not open, so a larger edition
+# groups its texts in numbered sections of at most this many: a page then lists the sections and the
+# texts of its own section, not the whole edition.
+NAV_GROUP = 20
+
+
 def nav(edition: AnnotatedEdition) -> list[object]:
     """Home, the texts in reading order, the glossary, the two pages drawn from it, and the print edition."""
-    texts = [{template_text(t.text.shown_title): f"texts/{t.text.slug}.md"} for t in edition.texts]
-    return [{"Home": "index.md"}, {"Texts": texts}, {"Glossary": "glossary.md"}, {"Timeline": "timeline.md"}, {"Term map": "term-map.md"}, {"Print edition": "print.md"}]
+    texts: list[object] = [{template_text(t.text.shown_title): f"texts/{t.text.slug}.md"} for t in edition.texts]
+    return [
+        {"Home": "index.md"},
+        {"Texts": grouped(texts)},
+        {"Glossary": "glossary.md"},
+        {"Timeline": "timeline.md"},
+        {"Term map": "term-map.md"},
+        {"Print edition": "print.md"},
+    ]
+
+
+def grouped(items: list[object], first: int = 1) -> list[object]:
+    """items as they are when there are at most NAV_GROUP, else in sections "Texts 1–20", "Texts 21–40"...,
+    nested (sections of sections) so that no level holds more than NAV_GROUP entries."""
+    if len(items) <= NAV_GROUP:
+        return items
+    size = NAV_GROUP
+    while len(items) > size * NAV_GROUP:
+        size *= NAV_GROUP
+    sections: list[object] = []
+    for start in range(0, len(items), size):
+        part = items[start : start + size]
+        label = f"Texts {first + start}–{first + start + len(part) - 1}"
+        sections.append({label: grouped(part, first + start)})
+    return sections
 
 
 def write_config(
@@ -44,6 +74,7 @@ def write_config(
         "site_name": template_text(edition.edition.settings.title),  # Material prints it unescaped
         "nav": nav(edition),
         "strict": strict,
+        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
     }
     if offline:
         config.update(

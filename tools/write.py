@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tools.annotate import AnnotatedEdition
+from tools.markup import shared_renderer
 from tools.page_glossary import write_glossary_page
 from tools.page_index import write_index_page
 from tools.page_print import write_print_page
@@ -17,8 +18,9 @@ ASSETS = Path(__file__).parent / "assets"
 
 def render_pages(edition: AnnotatedEdition) -> dict[str, str]:
     """Every generated file: its path under docs/ and its content (pages, and the edition's CSS and JS)."""
-    pages = dict([write_index_page(edition), write_glossary_page(edition), write_timeline_page(edition), write_term_map_page(edition), write_print_page(edition)])
-    pages.update(write_text_page(text, edition) for text in edition.texts)
+    with shared_renderer():
+        pages = dict([write_index_page(edition), write_glossary_page(edition), write_timeline_page(edition), write_term_map_page(edition), write_print_page(edition)])
+        pages.update(write_text_page(text, edition) for text in edition.texts)
     pages.update((f"assets/{asset.name}", asset.read_text(encoding="utf-8")) for asset in sorted(ASSETS.iterdir()))
     return pages
 

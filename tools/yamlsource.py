@@ -3,17 +3,22 @@
 Every scalar stays the string the editor typed (no YAML 1.1 booleans, numbers, dates or nulls):
 the schema decides what a value means. Anchors, aliases and tags are refused (alias bombs, object
 construction); so are oversized files and absurd nesting. Problems carry 1-based positions.
+
+A file is read by libyaml (PyYAML's C parser, over ten times faster) when it has no problem and
+nothing the two parsers read differently; otherwise, and when PyYAML lacks libyaml, by PyYAML's
+own parser, whose messages and positions are the ones reported.
 """
 from __future__ import annotations
 
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Event, NodeEvent, ScalarEvent
 
 from tools.problems import Position, Problem, error
 
@@ -21,6 +26,11 @@ MAX_BYTES = 1_000_000
 # C0 and C1 control characters other than tab, line feed, form feed and carriage return.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 MAX_DEPTH = 12
+_LIBYAML = getattr(yaml, "CSafeLoader", None)  # None when PyYAML was built without libyaml
+# Where libyaml reads differently from PyYAML: it accepts tabs as separators, and a comment right
+# after a block scalar's indicator ('|#'); it counts columns differently after a byte order mark,
+# and after Unicode line and paragraph separators.
+_LIBYAML_DIFFERS = re.compile(r"[\t\ufeff\u2028\u2029]|[|>][-+0-9]*#")
 
 
 @dataclass(frozen=True)
@@ -139,11 +149,44 @@ def _event_problems(source: Source) -> list[Problem]:
     return problems
 
 
+def _same_in_libyaml(events: Iterator[Event]) -> bool:
+    """True when the events have nothing to report and nothing libyaml places or accepts unlike
+    PyYAML: an empty value (libyaml puts some at the next line), a plain '?' in a flow collection."""
+    flow: list[bool] = []
+    for event in events:
+        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and (event.anchor is not None or event.tag is not None)):
+            return False
+        if isinstance(event, ScalarEvent) and not event.style and (not event.value or ("?" in event.value and any(flow))):
+            return False
+        if isinstance(event, CollectionStartEvent):
+            flow.append(bool(event.flow_style))
+            if len(flow) > MAX_DEPTH:
+                return False
+        elif isinstance(event, CollectionEndEvent):
+            flow.pop()
+    return True
+
+
+def _libyaml_node(text: str) -> yaml.Node | None:
+    """The document as libyaml composes it, or None when PyYAML must read it (see the module's docstring)."""
+    if _LIBYAML is None or _LIBYAML_DIFFERS.search(text):
+        return None
+    try:
+        if not _same_in_libyaml(yaml.parse(text, Loader=_LIBYAML)):
+            return None
+        return yaml.compose(text, Loader=_LIBYAML)
+    except yaml.YAMLError:
+        return None
+
+
 def parse(source: Source) -> tuple[yaml.Node | None, list[Problem]]:
     """Parse one YAML document into nodes, or report why it cannot be read."""
     problems = _tab_problems(source)
     if problems:
         return None, problems
+    node = _libyaml_node(source.text)
+    if node is not None:
+        return node, []
     try:
         problems = _event_problems(source)
         if problems:

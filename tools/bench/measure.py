@@ -192,7 +192,7 @@ def annotation(corpus: Edition, entries: list[Entry], sizes: tuple[int, ...], ru
 def unglossed(edition: AnnotatedEdition) -> AnnotatedEdition:
     """The same edition with no occurrence glossed: no gloss links or tooltips in the running text
     (the glossary page, the term map and each text's list of terms stay as they are)."""
-    texts = tuple(replace(t, occurrences=tuple(replace(o, glossed=False) for o in t.occurrences)) for t in edition.texts)
+    texts = tuple(replace(t, occurrences=tuple(o._replace(glossed=False) for o in t.occurrences)) for t in edition.texts)
     return replace(edition, texts=texts)
 
 

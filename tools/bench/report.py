@@ -68,7 +68,7 @@ def annotation_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]
 def edition_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     header = [
         "Edition", "Entries", "Runs", "generate s", "MkDocs s", "MkDocs, no glosses s", "glosses ×", "whole build s",
-        "generator share", "peak RSS MB", "text page KB", "site MB", "search index MB", "zip MB", "largest page", "page weight KB (gzip)", "… with search KB (gzip)", "preview reload s",
+        "generator share", "peak RSS MB", "text page KB", "site MB", "search index MB", "zip MB", "largest page", "page weight KB (gzip)", "… with search KB (gzip)", "preview reload s: typical / most-used entry",
     ]
     rows = []
     for e in results["editions"]:
@@ -93,10 +93,19 @@ def edition_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
                 f"{sizes['largest_html']['path'].removesuffix('/index.html')}: {_mb(sizes['largest_html']['bytes'])} MB",
                 f"{_kb(weight['total'])} ({_kb(weight['total_gzip'])})",
                 f"{_kb(weight['with_search'])} ({_kb(weight['with_search_gzip'])})",
-                _s(preview) if "median_s" in preview else "skipped" if preview.get("skipped") else "–",
+                _preview_cell(preview),
             ]
         )
     return header, rows
+
+
+PREVIEW_ENTRIES = {"typical": "a typical entry", "most_used": "the most-used entry"}
+
+
+def _preview_cell(preview: dict[str, Any]) -> str:
+    if not any(name in preview for name in PREVIEW_ENTRIES):
+        return "skipped" if preview.get("skipped") else "–"
+    return " / ".join(f"{preview[name]['median_s']:.2f}" if name in preview else "–" for name in PREVIEW_ENTRIES)
 
 
 def target_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
@@ -163,15 +172,19 @@ def targets(results: dict[str, Any]) -> list[dict[str, object]]:
     previews = [e for e in results["editions"] if not e.get("synthetic")] + synthetic[-1:]
     for e in previews:
         limit = 10.0 if e.get("synthetic") else 2.0
-        name = f"Preview reload after editing one entry ({e['label']}{'; the goal is for 1,000 texts' if e.get('synthetic') else ''})"
+        goal = f"<= {limit:.0f} s" + (" (for 1,000 texts)" if e.get("synthetic") else "")
         preview = e.get("preview") or {}
-        if "median_s" in preview:
-            add(name, f"<= {limit:.0f} s", f"{preview['median_s']:.1f} s", preview["median_s"] <= limit)
-        elif "lower_bound_s" in preview:
-            bound = preview["lower_bound_s"]
-            add(name, f"<= {limit:.0f} s", f"not run; at least {bound:.0f} s (a save rebuilds every page)", False if bound > limit else None)
-        else:
-            add(name, f"<= {limit:.0f} s", preview.get("skipped", "not run"), None)
+        if not any(name in preview for name in PREVIEW_ENTRIES):
+            add(f"Preview reload after editing one entry ({e['label']})", goal, preview.get("skipped", "not run"), None)
+        for name, what in PREVIEW_ENTRIES.items():
+            if name in preview:
+                p = preview[name]
+                add(
+                    f"Preview reload after editing {what} ({e['label']}; the entry is glossed in {p['texts']} texts)",
+                    goal,
+                    f"{p['median_s']:.1f} s",
+                    p["median_s"] <= limit,
+                )
     return found
 
 
