@@ -222,3 +222,8 @@ def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, s
         _tips(text),
     ]
     return text_page(t), "\n\n".join(p for p in parts if p).rstrip() + "\n"
+
+
+def clear_cache() -> None:
+    """Forget the pages rendered so far (the benchmark times generation from nothing)."""
+    _page.cache_clear()
