@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urldefrag, urlparse
@@ -20,6 +17,8 @@ from urllib.parse import unquote, urldefrag, urlparse
 import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Dialog, Locator, Page, expect
+
+from tools.localhost import serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -59,25 +58,6 @@ def build_edition(seeds: Path, out: Path) -> Built:
         bundle.extractall(out / "offline")
     assert (out / "offline" / slug / "index.html").is_file(), f"the zip has no {slug}/index.html"
     return Built(site, out / "offline" / slug, slug)
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
-        """Say nothing: the tests report what matters."""
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve folder on 127.0.0.1 at a free port in a thread; yields the base URL (ending in /)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @dataclass(frozen=True)
@@ -126,7 +106,7 @@ class Site:
 def open_site(built: Built, mode: str) -> Iterator[Site]:
     """The built edition in one mode: hosted by a local HTTP server, or the unzipped bundle over file://."""
     if mode == "hosted":
-        with serve(built.site) as base:
+        with serve_folder(built.site) as base:
             yield Site(mode, built.site, base)
     else:
         yield Site(mode, built.offline, built.offline.as_uri() + "/")

@@ -69,6 +69,10 @@ class AnnotatedEdition:
     def text(self, slug: str) -> AnnotatedText:
         return self._by_slug[slug]
 
+    def position(self, slug: str) -> int:
+        """The text's place in reading order, from 0."""
+        return self._positions[slug]
+
     # Indexes built on first use: a page writer asks once per entry or per occurrence, and a scan
     # of every text each time makes the glossary page quadratic in the edition's size.
     @cached_property
@@ -78,6 +82,10 @@ class AnnotatedEdition:
             for occurrence in text.occurrences:
                 found[occurrence.term.id].append(occurrence)
         return found
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {text.text.slug: n for n, text in enumerate(self.texts)}
 
     @cached_property
     def _by_slug(self) -> dict[str, AnnotatedText]:

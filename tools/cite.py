@@ -8,7 +8,6 @@ when the page URL is written in. Nothing is invented.
 """
 from __future__ import annotations
 
-import calendar
 import os
 import re
 
@@ -32,21 +31,11 @@ def site_page_url(text: Text) -> str | None:
 
 
 def chicago_date(date: PartialDate) -> str:
-    if date.year is None:
-        return "n.d."
-    if date.month is None:
-        return str(date.year)
-    month = calendar.month_name[date.month]
-    return f"{month} {date.year}" if date.day is None else f"{month} {date.day}, {date.year}"
+    return date.formatted("n.d.", "{month} {year}", "{month} {day}, {year}")
 
 
 def apa_date(date: PartialDate) -> str:
-    if date.year is None:
-        return "n.d."
-    if date.month is None:
-        return str(date.year)
-    month = calendar.month_name[date.month]
-    return f"{date.year}, {month}" if date.day is None else f"{date.year}, {month} {date.day}"
+    return date.formatted("n.d.", "{year}, {month}", "{year}, {month} {day}")
 
 
 def _period(text: str) -> str:

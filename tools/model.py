@@ -45,12 +45,17 @@ class PartialDate:
         return "-".join(parts) or "unknown"
 
     def display(self) -> str:
+        """As the edition shows dates: 2 March 2018, March 2018, 2018, date unknown."""
+        return self.formatted("date unknown", "{month} {year}", "{day} {month} {year}")
+
+    def formatted(self, unknown: str, month_year: str, full: str) -> str:
+        """The date in one of three patterns by precision (fields {year}, {month} by name, {day}); a year alone stands as it is."""
         if self.year is None:
-            return "date unknown"
+            return unknown
         if self.month is None:
             return str(self.year)
-        month = calendar.month_name[self.month]
-        return f"{month} {self.year}" if self.day is None else f"{self.day} {month} {self.year}"
+        pattern = month_year if self.day is None else full
+        return pattern.format(year=self.year, month=calendar.month_name[self.month], day=self.day)
 
     @staticmethod
     def parse(value: str) -> PartialDate | None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from tools.annotate import AnnotatedEdition
-from tools.markup import html_escape, md_escape, render_markdown
+from tools.markup import md_escape
 from tools.model import TERM_KINDS, Term
-from tools.page_parts import front_matter, references_html, snippet
+from tools.page_parts import entry_head, front_matter, references_html, snippet
 
 KIND_PLURALS = {
     "concept": "Concepts",
@@ -39,13 +39,7 @@ def _by_kind(terms: list[Term]) -> str:
 
 
 def _entry(term: Term, edition: AnnotatedEdition, names: dict[str, Term]) -> str:
-    expansion = f' <span class="expansion">{html_escape(term.expansion)}</span>' if term.expansion else ""
-    parts = [
-        f"### {md_escape(term.term)} {{ #{term.id} }}",
-        f'<p class="entry-meta"><span class="kind-badge kind-{term.kind.replace(" ", "-")}">{html_escape(term.kind)}</span>{expansion}</p>',
-        f'<p class="entry-short"><dfn>{html_escape(term.term)}</dfn>: {html_escape(term.short)}</p>',
-        f'<div class="entry-definition">{render_markdown(term.definition)}</div>',
-    ]
+    parts = entry_head(term, term.id)
     if term.aliases:
         parts.append("**Also written:** " + ", ".join(md_escape(a.value) for a in term.aliases) + "\n{ .entry-aliases }")
     related = [names[r.value.casefold()] for r in term.related if r.value.casefold() in names]

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from tools.markup import html_escape, is_safe_url, md_escape, yaml_string
-from tools.model import Reference, Text
+from tools.markup import html_escape, is_safe_url, md_escape, render_markdown, yaml_string
+from tools.model import Reference, Term, Text
 
 WORDS_PER_MINUTE = 200
 NOTE_SYMBOLS = {"context": "i", "source": "§", "disputed": "±", "correction": "sic"}
@@ -28,6 +28,17 @@ def reading_time(words: int) -> str:
 def text_page(text: Text) -> str:
     """The Markdown path of a text's page, relative to docs/."""
     return f"texts/{text.slug}.md"
+
+
+def entry_head(term: Term, anchor: str) -> list[str]:
+    """A glossary entry's heading (with its anchor), kind and expansion, short definition and definition."""
+    expansion = f' <span class="expansion">{html_escape(term.expansion)}</span>' if term.expansion else ""
+    return [
+        f"### {md_escape(term.term)} {{ #{anchor} }}",
+        f'<p class="entry-meta"><span class="kind-badge kind-{term.kind.replace(" ", "-")}">{html_escape(term.kind)}</span>{expansion}</p>',
+        f'<p class="entry-short"><dfn>{html_escape(term.term)}</dfn>: {html_escape(term.short)}</p>',
+        f'<div class="entry-definition">{render_markdown(term.definition)}</div>',
+    ]
 
 
 def references_html(references: tuple[Reference, ...]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from tools.annotate import AnnotatedEdition, AnnotatedText, PlacedNote
 from tools.markup import html_escape, md_escape, plain_text, render_markdown, yaml_string
 from tools.model import Paragraph, Term
-from tools.page_parts import NOTE_LABELS, NOTE_SYMBOLS, references_html
+from tools.page_parts import entry_head, NOTE_LABELS, NOTE_SYMBOLS, references_html
 from tools.page_text import _notes, header, paragraph_body
 
 PAGE = "print.md"
@@ -62,13 +62,7 @@ def _text(text: AnnotatedText) -> str:
 
 
 def _entry(term: Term, names: dict[str, Term]) -> str:
-    expansion = f' <span class="expansion">{html_escape(term.expansion)}</span>' if term.expansion else ""
-    parts = [
-        f"### {md_escape(term.term)} {{ #g-{term.id} }}",
-        f'<p class="entry-meta"><span class="kind-badge">{html_escape(term.kind)}</span>{expansion}</p>',
-        f'<p class="entry-short"><dfn>{html_escape(term.term)}</dfn>: {html_escape(term.short)}</p>',
-        f'<div class="entry-definition">{render_markdown(term.definition)}</div>',
-    ]
+    parts = entry_head(term, f"g-{term.id}")
     related = [names[r.value.casefold()] for r in term.related if r.value.casefold() in names]
     if related:
         parts.append("**Related:** " + " · ".join(f"[{md_escape(r.term)}](#g-{r.id})" for r in related) + "\n{ .entry-related }")

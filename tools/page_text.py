@@ -196,7 +196,7 @@ def _tips(text: AnnotatedText) -> str:
 
 def write_text_page(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str, str]:
     """The page's path under docs/ and its Markdown."""
-    here = next(i for i, t in enumerate(edition.texts) if t.text.slug == text.text.slug)
+    here = edition.position(text.text.slug)
     low, high = max(0, here - NEIGHBOURS), min(len(edition.texts), here + NEIGHBOURS + 1)
     window = tuple(t.text for t in edition.texts[low:high])
     return _page(text, window, low, len(edition.texts), edition.edition.settings)

@@ -6,17 +6,13 @@ the time it takes, and Chromium prints the page with its print stylesheet, A4, w
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import sys
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
 
 from tools import chromium
+from tools.localhost import serve_folder
 from tools.page_print import PAGE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,31 +22,13 @@ FOOTER = (
 )
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
-        """Say nothing."""
-
-
-@contextlib.contextmanager
-def _serve(folder: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 def print_pdf(site: Path, target: Path) -> Path:
     """Print the site's print page to target (A4, page numbers at the foot); returns target."""
     from playwright.sync_api import sync_playwright
 
     executable = chromium.ensure()
     target.parent.mkdir(parents=True, exist_ok=True)
-    with _serve(site) as base, sync_playwright() as driver:
+    with serve_folder(site) as base, sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=executable)
         try:
             page = browser.new_page()

@@ -129,12 +129,12 @@ def measure_edition(label: str, seeds: Path, work: Path, build: Path, runs: int,
         result["preview"] = {"skipped": "no glossary entry is glossed in any text"}
     else:
         result["preview"] = {}
+        timeout = max(120.0, 3 * generated["mkdocs_annotated"]["median_s"])
         for name, (term, page, count) in entries.items():
             copy = work / f"preview-{name}" / "seeds"
             shutil.copytree(seeds, copy)
             editor = _entry_editor(copy / "glossary.yml", term)
-            hosted = generated["mkdocs_annotated"]["median_s"]
-            measured = measure.preview_latency(copy, copy.parent, page, editor, plan.preview_runs, max(120.0, 3 * hosted))
+            measured = measure.preview_latency(copy, copy.parent, page, editor, plan.preview_runs, timeout)
             result["preview"][name] = {**measured, "entry": term, "texts": count}
     return result
 
