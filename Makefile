@@ -31,7 +31,7 @@ $(READY): pyproject.toml tools/constraints.txt
 
 # The browser tests need a Chromium: Debian's package when we are root on Debian, else Playwright's.
 browser: $(READY)
-	@$(PY) -m tools.chromium
+	@$(PY) -m tools.dev.chromium
 
 # Known vulnerabilities in the pinned set (tools/constraints.txt), from PyPI's advisory data: needs the
 # network, so it is not part of `make test`. pip-audit gets its own virtual environment, so it never
@@ -45,13 +45,13 @@ audit: $(READY)
 
 # How the generator and the site scale with texts and glossary size (issue 6): prints a table and writes
 # build/bench.json and BENCHMARKS.md. Not part of `make test`: the full run takes long (see BENCHMARKS.md);
-# `$(PY) -m tools.bench --quick` is a smoke run, and BENCH_ARGS passes options (e.g. --texts 10,100).
+# `$(PY) -m tools.dev.bench --quick` is a smoke run, and BENCH_ARGS passes options (e.g. --texts 10,100).
 bench: $(READY)
-	$(PY) -m tools.bench $(BENCH_ARGS)
+	$(PY) -m tools.dev.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf build site docs/*.md docs/texts
 
 # The whole edition as a PDF (build/<edition-slug>.pdf), printed from the built site's print page by headless Chromium.
 pdf: site browser
-	$(PY) -m tools.pdf
+	$(PY) -m tools.site.pdf

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Dialog, Locator, Page, expect
 
-from tools.localhost import serve_folder
+from tools.dev.localhost import serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

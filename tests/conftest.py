@@ -12,7 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-from tools import chromium
+from tools.dev import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 

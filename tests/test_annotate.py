@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 from conftest import EDITION, TEXT_META, write_seeds
-from tools.annotate import AnnotatedEdition
+from tools.annotate.edition import AnnotatedEdition
 from tools.model import Paragraph, Text
-from tools.page_text import paragraph_body
+from tools.pages.text import paragraph_body
 from tools.pipeline import check
-from tools.quotes import QuoteFinder, Span, find_quote
+from tools.annotate.quotes import QuoteFinder, Span, find_quote
 
 BODY = "ABM and ABMs here; the ABM Treaty too.\n\nAn ABM again, and the ABM Treaty.\n\nNo term.\n\nLast ABM.\n"
 

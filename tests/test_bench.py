@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.bench import measure, synth
-from tools.load import load_edition
+from tools.dev.bench import measure, synth
+from tools.source.load import load_edition
 from tools.pipeline import check
 
 

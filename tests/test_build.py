@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import ROOT, Element, parse_html, squash
-from tools.load import load_edition
+from tools.source.load import load_edition
 from tools.model import Edition, Text
 
 SEEDS = ROOT / "seeds"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.bundle import ZIP_EPOCH_MIN, make_zip, zip_time
+from tools.site.bundle import ZIP_EPOCH_MIN, make_zip, zip_time
 
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
 

@@ -15,7 +15,7 @@ CODE = re.compile(r'\s*"([a-z]+(?:-[a-z]+)*)"\s*,')
 def codes_in_source() -> set[str]:
     """Every problem code the generator can print, read from its source."""
     found: set[str] = set()
-    for module in (ROOT / "tools").glob("*.py"):
+    for module in (ROOT / "tools").rglob("*.py"):
         source = module.read_text(encoding="utf-8")
         for call in CALL.finditer(source):
             code = CODE.match(source, second_argument(source, call.end()))

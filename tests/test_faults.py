@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, write_seeds
-from tools.bundle import ZIP_EPOCH_MAX, make_zip, zip_time
-from tools.site import _replace
+from tools.site.bundle import ZIP_EPOCH_MAX, make_zip, zip_time
+from tools.site.build import _replace
 
 SLUG = "test-edition"
 ZIP = f"{SLUG}-offline.zip"

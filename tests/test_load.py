@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import TEXT_META, write_seeds
-from tools.load import load_edition, split_paragraphs
+from tools.source.load import load_edition, split_paragraphs
 from tools.model import Edition
 
 

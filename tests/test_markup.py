@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from conftest import Element, TEXT_META, parse_html, render_page, squash, write_seeds
-from tools.markup import html_escape, is_safe_url, link_scheme, md_escape, plain_text, render_markdown, shared_renderer, template_text, yaml_string
-from tools.page_text import write_text_page
+from tools.pages.markup import html_escape, is_safe_url, link_scheme, md_escape, plain_text, render_markdown, shared_renderer, template_text, yaml_string
+from tools.pages.text import write_text_page
 from tools.pipeline import check
 
 NASTY = [

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.matcher import TermMatcher, is_case_sensitive
+from tools.annotate.matcher import TermMatcher, is_case_sensitive
 from tools.model import Named, Term
 from tools.problems import Position
 

@@ -1,7 +1,7 @@
 """The whitespace trim applied to every built page."""
 from __future__ import annotations
 
-from tools.mkdocs_hooks import trim_whitespace
+from tools.site.hooks import trim_whitespace
 
 
 def test_runs_with_a_line_break_become_one_line_break() -> None:

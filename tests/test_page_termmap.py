@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_seeds
-from tools import page_termmap
-from tools.page_termmap import shade, write_term_map_page
+from tools.pages import termmap as page_termmap
+from tools.pages.termmap import shade, write_term_map_page
 from tools.pipeline import check
 
 

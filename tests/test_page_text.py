@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import write_seeds
-from tools.page_text import NEIGHBOURS, write_text_page
+from tools.pages.text import NEIGHBOURS, write_text_page
 from tools.pipeline import check
 
 

@@ -23,15 +23,15 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import Element, parse_html, render_page
-from tools.annotate import annotate
-from tools.load import split_paragraphs
+from tools.annotate.edition import annotate
+from tools.source.load import split_paragraphs
 from tools.model import Edition, Named, Note, Paragraph, QuoteRef, Settings, Term, Text, slugify
-from tools.normalize import fold_case, for_terms, is_word_char
-from tools.page_text import write_text_page
+from tools.annotate.normalize import fold_case, for_terms, is_word_char
+from tools.pages.text import write_text_page
 from tools.problems import Position, has_errors
-from tools.quotes import find_quote
-from tools.validate import validate
-from tools.yamlsource import decode
+from tools.annotate.quotes import find_quote
+from tools.validate.rules import validate
+from tools.source.yamlsource import decode
 
 HERE = Position("seeds/glossary.yml")
 # Words that make overlapping, prefixed, plural and case-varied matches likely.

@@ -1,9 +1,9 @@
 """Field-level messages: unknown fields, missing, empty, wrong types, choices, dates, duplicates."""
 from __future__ import annotations
 
-from tools.schema import Reader
-from tools.specs import NOTE, TERM
-from tools.yamlsource import Source, parse
+from tools.source.schema import Reader
+from tools.source.specs import NOTE, TERM
+from tools.source.yamlsource import Source, parse
 
 
 def read(text: str, spec=TERM) -> list[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import GLOSSARY, ROOT, write_seeds
-from tools.serve import merge_search_index, snapshot
+from tools.site.preview import merge_search_index, snapshot
 
 WAIT_SECONDS = 20.0
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, write_seeds
-from tools.site import grouped
+from tools.site.build import grouped
 
 EPOCH = "1700000000"
 TEXTS = {

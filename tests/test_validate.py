@@ -1,4 +1,4 @@
-"""Cross-file rules: every problem code of tools/validate.py, printed with the file and line to fix."""
+"""Cross-file rules: every problem code of tools/validate/rules.py, printed with the file and line to fix."""
 from __future__ import annotations
 
 import unicodedata

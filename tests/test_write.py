@@ -7,7 +7,7 @@ import pytest
 
 from conftest import TEXT_META, write_seeds
 from tools.pipeline import check, generate
-from tools.write import render_pages
+from tools.pages.write import render_pages
 
 TEXTS = {
     "one": "The ABM Treaty limited ABMs.\n\nA second paragraph on ABM.\n\nNothing here at all.\n",

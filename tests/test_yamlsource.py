@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from tools import yamlsource
-from tools.yamlsource import MAX_BYTES, Source, decode, load, parse
+from tools.source import yamlsource
+from tools.source.yamlsource import MAX_BYTES, Source, decode, load, parse
 
 
 def messages(text: str) -> list[str]:

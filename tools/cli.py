@@ -47,7 +47,7 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from tools.site import build_lock, build_site
+    from tools.site.build import build_lock, build_site
 
     started = time.perf_counter()
     with build_lock(args.build):
@@ -63,7 +63,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from tools.serve import serve
+    from tools.site.preview import serve
 
     return serve(ROOT, args.seeds, args.docs, args.build, args.port)
 

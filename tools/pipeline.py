@@ -4,11 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.annotate import AnnotatedEdition, annotate
-from tools.load import load_edition
+from tools.annotate.edition import AnnotatedEdition, annotate
+from tools.source.load import load_edition
 from tools.problems import Problem, has_errors, sorted_problems
-from tools.validate import usage_warnings, validate
-from tools.write import render_pages, write_pages
+from tools.validate.rules import usage_warnings, validate
+from tools.pages.write import render_pages, write_pages
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tools.model import GLOSS_MODES, NOTE_KINDS, PASSAGE_ROLES, TERM_KINDS, TEXT_KINDS
-from tools.schema import Field, RecordSpec
+from tools.source.schema import Field, RecordSpec
 
 REFERENCE = RecordSpec(
     "reference",

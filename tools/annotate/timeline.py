@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tools.annotate import AnnotatedEdition
+from tools.annotate.edition import AnnotatedEdition
 from tools.model import PartialDate, Term, Text
 
 

@@ -3,17 +3,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.annotate import AnnotatedEdition
-from tools.markup import shared_renderer
-from tools.page_glossary import write_glossary_page
-from tools.page_index import write_index_page
-from tools.page_print import write_print_page
-from tools.page_termmap import write_term_map_page
-from tools.page_text import write_text_page
-from tools.page_timeline import write_timeline_page
+from tools.annotate.edition import AnnotatedEdition
+from tools.pages.markup import shared_renderer
+from tools.pages.glossary import write_glossary_page
+from tools.pages.index import write_index_page
+from tools.pages.printed import write_print_page
+from tools.pages.termmap import write_term_map_page
+from tools.pages.text import write_text_page
+from tools.pages.timeline import write_timeline_page
 
 GENERATED = ("*.md", "texts/*.md", "assets/*.js", "assets/*.css")
-ASSETS = Path(__file__).parent / "assets"
+ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
 
 def render_pages(edition: AnnotatedEdition) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""`python -m tools.bench` (`make bench`): how the generator and the site scale with the number of
+"""`python -m tools.dev.bench` (`make bench`): how the generator and the site scale with the number of
 texts and the size of the glossary (issue 6). Prints a table, writes build/bench.json and the
 results section of BENCHMARKS.md. `--quick` is a smoke run at small sizes (nothing written to
 BENCHMARKS.md unless --markdown is given)."""
@@ -17,9 +17,9 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from tools.bench import measure, report, synth
-from tools.annotate import AnnotatedEdition
-from tools.load import load_edition
+from tools.dev.bench import measure, report, synth
+from tools.annotate.edition import AnnotatedEdition
+from tools.source.load import load_edition
 from tools.pipeline import check
 
 ROOT = measure.ROOT
@@ -54,7 +54,7 @@ def _sizes(value: str) -> tuple[int, ...]:
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__)
+    main = argparse.ArgumentParser(prog="python -m tools.dev.bench", description=__doc__)
     main.add_argument("--quick", action="store_true", help="small sizes, fewer runs: a smoke test of the benchmark")
     main.add_argument("--texts", type=_sizes, help="synthetic edition sizes, e.g. 10,100,1000 (default: 10,100,1000; quick: 4,12)")
     main.add_argument("--seed", type=int, default=1, help="seed of the synthetic editions (default: 1)")

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from tools import specs, yamlsource
+from tools.source import specs, yamlsource
 from tools.model import (
     CrossLink,
     DatedEvent,
@@ -24,7 +24,7 @@ from tools.model import (
     slugify,
 )
 from tools.problems import Position, Problem, error, warning
-from tools.schema import Reader, Record, RecordSpec, Value
+from tools.source.schema import Reader, Record, RecordSpec, Value
 
 
 def shown_path(file: Path) -> str:

@@ -51,7 +51,7 @@ def snapshot(seeds: Path) -> Snapshot:
 
 def regenerate(seeds: Path, docs: Path, build: Path, root: Path, warned: set[Problem]) -> Checked:
     """Check and write pages; print errors, new warnings and what changed. Pages stay as they were on error."""
-    from tools.site import write_config
+    from tools.site.build import write_config
 
     checked, changed = generate(seeds, docs)
     for problem in checked.problems:

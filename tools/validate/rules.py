@@ -20,12 +20,12 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from tools.annotate import AnnotatedEdition
-from tools.markup import link_scheme
+from tools.annotate.edition import AnnotatedEdition
+from tools.pages.markup import link_scheme
 from tools.model import Edition, QuoteRef, Term
 from tools.problems import Position, Problem, error, warning
-from tools.quotes import context, find_quote
-from tools.schema import did_you_mean
+from tools.annotate.quotes import context, find_quote
+from tools.source.schema import did_you_mean
 
 SHORT_LIMIT = 200
 _MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from tools.matcher import TermMatcher
+from tools.annotate.matcher import TermMatcher
 from tools.model import CrossLink, Edition, GlossMode, Note, Paragraph, QuoteRef, Term, Text
-from tools.quotes import QuoteFinder, Span
+from tools.annotate.quotes import QuoteFinder, Span
 
 # Paragraph roles whose words are never glossed: a headline is a heading.
 PROTECTED_ROLES = frozenset({"headline"})

@@ -6,11 +6,11 @@ import functools
 from collections import Counter
 from collections.abc import Callable
 
-from tools.annotate import AnnotatedEdition, AnnotatedText, LinkEnd, Occurrence, PlacedNote
-from tools.cite import cite_section
-from tools.markup import html_escape, md_escape, plain_text, render_markdown
+from tools.annotate.edition import AnnotatedEdition, AnnotatedText, LinkEnd, Occurrence, PlacedNote
+from tools.pages.cite import cite_section
+from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown
 from tools.model import Paragraph, Settings, Term, Text
-from tools.page_parts import NOTE_LABELS, NOTE_SYMBOLS, front_matter, reading_time, references_html, text_page
+from tools.pages.parts import NOTE_LABELS, NOTE_SYMBOLS, front_matter, reading_time, references_html, text_page
 
 GLOSSARY = "../glossary.md"
 

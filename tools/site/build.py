@@ -17,9 +17,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from tools.annotate import AnnotatedEdition
-from tools.bundle import make_zip
-from tools.markup import template_text
+from tools.annotate.edition import AnnotatedEdition
+from tools.site.bundle import make_zip
+from tools.pages.markup import template_text
 from tools.problems import EditionError
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -74,7 +74,7 @@ def write_config(
         "site_name": template_text(edition.edition.settings.title),  # Material prints it unescaped
         "nav": nav(edition),
         "strict": strict,
-        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
+        "hooks": [str(Path(__file__).with_name("hooks.py"))],
     }
     if offline:
         config.update(

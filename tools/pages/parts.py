@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from tools.markup import html_escape, is_safe_url, md_escape, render_markdown, yaml_string
+from tools.pages.markup import html_escape, is_safe_url, md_escape, render_markdown, yaml_string
 from tools.model import Reference, Term, Text
 
 WORDS_PER_MINUTE = 200

@@ -7,11 +7,11 @@ repeats what the other pages hold.
 """
 from __future__ import annotations
 
-from tools.annotate import AnnotatedEdition, AnnotatedText, PlacedNote
-from tools.markup import html_escape, md_escape, plain_text, render_markdown, yaml_string
+from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote
+from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown, yaml_string
 from tools.model import Paragraph, Term
-from tools.page_parts import entry_head, NOTE_LABELS, NOTE_SYMBOLS, references_html
-from tools.page_text import _notes, header, paragraph_body
+from tools.pages.parts import entry_head, NOTE_LABELS, NOTE_SYMBOLS, references_html
+from tools.pages.text import _notes, header, paragraph_body
 
 PAGE = "print.md"
 TITLE = "Print edition"

@@ -14,7 +14,7 @@ import yaml
 
 from tools.model import PartialDate
 from tools.problems import Position, Problem, error
-from tools.yamlsource import position_of
+from tools.source.yamlsource import position_of
 
 Kind = Literal["line", "text", "bool", "int", "date", "list", "record", "records"]
 

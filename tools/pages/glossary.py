@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from tools.annotate import AnnotatedEdition
-from tools.markup import md_escape
+from tools.annotate.edition import AnnotatedEdition
+from tools.pages.markup import md_escape
 from tools.model import TERM_KINDS, Term
-from tools.page_parts import entry_head, front_matter, references_html, snippet
+from tools.pages.parts import entry_head, front_matter, references_html, snippet
 
 KIND_PLURALS = {
     "concept": "Concepts",

@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import re
 
-from tools.markup import html_escape
+from tools.pages.markup import html_escape
 from tools.model import PartialDate, Settings, Text
-from tools.page_parts import text_page
+from tools.pages.parts import text_page
 
 URL_PLACEHOLDER = "[address of this page]"
 ACCESSED_PLACEHOLDER = "[date you accessed this page]"

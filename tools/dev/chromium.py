@@ -1,4 +1,4 @@
-"""Make sure a Chromium exists for the browser tests, and say which one (`python -m tools.chromium`).
+"""Make sure a Chromium exists for the browser tests, and say which one (`python -m tools.dev.chromium`).
 
 Order: one already on PATH; as root on Debian, the `chromium` package; otherwise Playwright's own
 download. If none works, stop with a message: browser tests are never silently skipped.

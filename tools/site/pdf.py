@@ -1,6 +1,6 @@
 """`make pdf`: print the built site's print page to build/<edition-slug>.pdf with headless Chromium.
 
-Run after `make site` (python -m tools.pdf). The hosted build in build/site is served on 127.0.0.1 for
+Run after `make site` (python -m tools.site.pdf). The hosted build in build/site is served on 127.0.0.1 for
 the time it takes, and Chromium prints the page with its print stylesheet, A4, with page numbers.
 """
 from __future__ import annotations
@@ -11,11 +11,11 @@ from pathlib import Path
 
 import yaml
 
-from tools import chromium
-from tools.localhost import serve_folder
-from tools.page_print import PAGE
+from tools.dev import chromium
+from tools.dev.localhost import serve_folder
+from tools.pages.printed import PAGE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FOOTER = (
     '<div style="width:100%;font-size:8px;color:#555;text-align:center;font-family:sans-serif">'
     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
@@ -49,7 +49,7 @@ def print_pdf(site: Path, target: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.pdf", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.site.pdf", description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     parser.add_argument("--build", type=Path, default=ROOT / "build")
     args = parser.parse_args(argv)

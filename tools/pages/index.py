@@ -1,9 +1,9 @@
 """Writes the index page: what the edition is, how to read it, the texts, and the editorial principles."""
 from __future__ import annotations
 
-from tools.annotate import AnnotatedEdition
-from tools.markup import md_escape, plain_text, render_markdown
-from tools.page_parts import NOTE_LABELS, NOTE_SYMBOLS, front_matter, reading_time
+from tools.annotate.edition import AnnotatedEdition
+from tools.pages.markup import md_escape, plain_text, render_markdown
+from tools.pages.parts import NOTE_LABELS, NOTE_SYMBOLS, front_matter, reading_time
 
 HOW_TO_READ = """\
 - **Glossed terms** are underlined with dots. Hover over one, move to it with the Tab key, or tap it,

@@ -30,18 +30,18 @@ from pathlib import Path
 from unittest import mock
 from urllib.parse import urljoin, urlsplit
 
-from tools import page_text
-from tools.annotate import PROTECTED_ROLES, AnnotatedEdition, annotate
-from tools.bench.synth import Entry
-from tools.markup import md_escape
-from tools.matcher import TermMatcher
+from tools.pages import text as page_text
+from tools.annotate.edition import PROTECTED_ROLES, AnnotatedEdition, annotate
+from tools.dev.bench.synth import Entry
+from tools.pages.markup import md_escape
+from tools.annotate.matcher import TermMatcher
 from tools.model import Edition, Term
 from tools.pipeline import generate
 from tools.problems import Position
-from tools.site import iframe_worker_shim, source_date_epoch, write_config
-from tools.write import render_pages, write_pages
+from tools.site.build import iframe_worker_shim, source_date_epoch, write_config
+from tools.pages.write import render_pages, write_pages
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 MB = 1_000_000
 
 
@@ -128,7 +128,7 @@ def run_process(command: list[str], env: dict[str, str] | None = None) -> Finish
 
 
 def mkdocs_env() -> dict[str, str]:
-    """The environment tools/site.py gives MkDocs."""
+    """The environment tools/site/build.py gives MkDocs."""
     return {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch(ROOT)), "NO_MKDOCS_2_WARNING": "1"}
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tools.annotate import AnnotatedEdition, Occurrence
-from tools.markup import attr_value, md_escape
+from tools.annotate.edition import AnnotatedEdition, Occurrence
+from tools.pages.markup import attr_value, md_escape
 from tools.model import Term, Text
-from tools.page_parts import front_matter, text_page
+from tools.pages.parts import front_matter, text_page
 
 LEVELS = (1, 2, 4, 8)  # a count at or above LEVELS[i] gets shade i + 1
 MATRIX_TEXTS = 20  # the most texts shown as columns

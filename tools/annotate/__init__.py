@@ -1,0 +1,1 @@
+"""Stage 3, annotate: glossary occurrences, placed notes and cross-links over the texts."""

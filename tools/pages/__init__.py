@@ -1,0 +1,1 @@
+"""Stage 4, write: the annotated edition rendered as Markdown pages for MkDocs."""

@@ -1,0 +1,1 @@
+"""Stage 1, load: YAML and texts read into the typed model, with source positions."""
