@@ -1,4 +1,5 @@
-"""MkDocs hook (named in the generated configs): trims the whitespace Material's templates leave.
+"""MkDocs hook (named in the generated configs): trims the whitespace Material's templates leave, and
+tells the edition's search which links the build uses (directory URLs, or .html files offline).
 
 Material's navigation templates indent every item over many lines, so each navigation entry costs
 about 500 bytes, most of it spaces. A run of whitespace that holds a line break renders exactly like
@@ -22,5 +23,11 @@ def trim_whitespace(html: str) -> str:
     return "".join(_RUN.sub("\n", part) if i % 3 == 0 else part for i, part in enumerate(parts) if i % 3 != 2)
 
 
-def on_post_page(output: str, **kwargs: Any) -> str:
-    return trim_whitespace(output)
+def mark_file_urls(html: str) -> str:
+    """html whose <html> element says that links end in .html (the offline build), for search.js."""
+    return html.replace("<html ", '<html data-edition-urls="files" ', 1)
+
+
+def on_post_page(output: str, config: Any, **kwargs: Any) -> str:
+    trimmed = trim_whitespace(output)
+    return trimmed if config.use_directory_urls else mark_file_urls(trimmed)
