@@ -348,7 +348,6 @@
       toggle.dispatchEvent(new Event("change"));
     }
     output.hidden = !open;
-    input.setAttribute("aria-expanded", open ? "true" : "false");
     if (open) load("index.js");
   }
 
@@ -473,7 +472,6 @@
     input.setAttribute("autocomplete", "off");
     input.setAttribute("spellcheck", "false");
     input.setAttribute("aria-controls", "edition-search-results");
-    input.setAttribute("aria-expanded", "false");
     input.required = true;
     var back = element("button", "md-search__icon md-icon edition-search__back");
     back.type = "button";
@@ -527,7 +525,6 @@
     input.addEventListener("input", function () { if (!isOpen()) setOpen(true); run(); });
     toggle.addEventListener("change", function () {
       output.hidden = !toggle.checked;
-      input.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
     });
     document.addEventListener("keydown", onKey, true);
   }
