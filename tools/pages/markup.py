@@ -10,19 +10,18 @@ import html
 import json
 import re
 import string
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from urllib.parse import urlsplit
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from tools.source.links import is_safe_url
+
 # Python-Markdown's backslash-escapable characters; '<' and '&' are turned into entities instead.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~^=:$])")
-_SAFE_SCHEMES = frozenset({"http", "https", "mailto", ""})
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def md_escape(text: str) -> str:
@@ -73,19 +72,6 @@ def template_text(text: str) -> str:
     need; the apostrophe is left alone, as Material escapes some titles again (aria-label="{{ title | e }}")
     and a title such as Russia's would otherwise read "Russia&#x27;s" there."""
     return html.escape(text, quote=False).replace('"', "&quot;")
-
-
-def link_scheme(url: str) -> str:
-    """The scheme a browser would see, after entities and control characters are removed."""
-    cleaned = _CONTROL.sub("", html.unescape(html.unescape(url)))
-    try:
-        return urlsplit(cleaned).scheme.lower()
-    except ValueError:
-        return "invalid"
-
-
-def is_safe_url(url: str) -> bool:
-    return link_scheme(url) in _SAFE_SCHEMES
 
 
 class _Sanitiser(Treeprocessor):
@@ -149,4 +135,4 @@ def plain_text(text: str) -> str:
     return " ".join(html.unescape(words).split())
 
 
-_BLOCK_TAG = re.compile(r"</?(?:p|br|hr|li|ul|ol|blockquote|pre|h[1-6]|div|table|tr|td|th|dl|dt|dd)[^>]*>")
+_BLOCK_TAG = re.compile(r"</?(?:p|br|hr|li|ul|ol|blockquote|pre|h[1-6]|div|table|tr|td|th|dl|dt|dd)\b[^>]*>")

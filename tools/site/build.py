@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tools.annotate.edition import AnnotatedEdition
-from tools.site.bundle import make_zip
 from tools.pages.markup import template_text
 from tools.problems import EditionError
+from tools.site.bundle import make_zip
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 
@@ -152,7 +152,7 @@ def iframe_worker_shim(root: Path, build: Path) -> Path | None:
 def build_lock(build: Path) -> Iterator[None]:
     """One build at a time: a second one waits for the first, and says so."""
     build.mkdir(parents=True, exist_ok=True)
-    with open(build / ".lock", "w") as handle:
+    with (build / ".lock").open("w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

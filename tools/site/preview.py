@@ -116,7 +116,7 @@ def _watch_seeds(seeds: Path, regenerate_now: Callable[[], None], stop: threadin
             seen = now
             try:
                 regenerate_now()
-            except Exception as failed:  # noqa: BLE001 - the preview must outlive any one save
+            except Exception as failed:
                 print(f"preview not updated: {type(failed).__name__}: {failed}", file=sys.stderr, flush=True)
 
 
