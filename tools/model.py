@@ -246,6 +246,8 @@ class Edition:
     terms: tuple[Term, ...]
     notes: tuple[Note, ...]
     crosslinks: tuple[CrossLink, ...]
+    # Names of texts whose file exists but could not be read (its error is reported once, at the file).
+    unreadable: frozenset[str] = frozenset()
 
     def text(self, slug: str) -> Text | None:
         return next((t for t in self.texts if t.slug == slug), None)
