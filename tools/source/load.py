@@ -100,6 +100,7 @@ class Loader:
             principles=r.get("principles", ""),
             introduction_at=r.at("introduction"),
             principles_at=r.at("principles"),
+            title_at=r.at("title"),
         )
 
     def texts(self) -> tuple[Text, ...]:
@@ -190,6 +191,7 @@ class Loader:
             headnote=r.get("headnote", ""),
             passages=tuple(passages),
             position=r.position,
+            title_at=r.at("title"),
         )
 
     def terms(self) -> tuple[Term, ...]:
