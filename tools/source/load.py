@@ -24,6 +24,7 @@ from tools.model import (
     slugify,
 )
 from tools.problems import Position, Problem, error, warning
+from tools.source.editor_schemas import stale_schemas
 from tools.source.schema import Reader, Record, RecordSpec, Value
 
 
@@ -244,6 +245,6 @@ def load_edition(seeds: Path) -> tuple[Edition, list[Problem]]:
         notes=loader.notes(),
         crosslinks=loader.crosslinks(),
     )
-    return edition, loader.problems
+    return edition, loader.problems + stale_schemas(seeds, shown_path(seeds))
 
 
