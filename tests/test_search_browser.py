@@ -3,14 +3,43 @@ returns on the seed edition, the keyboard, the announced count, the words marked
 index loaded only on first use, and axe-core with the results open, light and dark."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, expect
 
-from tests.browser_support import SCREENSHOTS, SEARCH_STATUS, Browse, Site, search
-from tests.test_browser import axe, axe_report, browse, edition, site  # noqa: F401 (fixtures and helpers shared with the other browser tests)
+from tests.browser_support import MODES, SCREENSHOTS, SEARCH_STATUS, SEEDS, Browse, Built, Site, build_edition, open_site, search
+from tests.test_browser import axe_report
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def seed_edition(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The real edition from seeds/, built."""
+    return build_edition(SEEDS, tmp_path_factory.mktemp("search"))
+
+
+@pytest.fixture(scope="module", params=MODES)
+def site(request: pytest.FixtureRequest, seed_edition: Built) -> Iterator[Site]:
+    """The seed edition, hosted and from file://."""
+    with open_site(seed_edition, request.param) as opened:
+        yield opened
+
+
+@pytest.fixture
+def browse(browser: Browser) -> Iterator[Browse]:
+    """Watched pages; after the test, no request may have left the site and nothing may have logged an error."""
+    opened = Browse(browser)
+    yield opened
+    problems = opened.close()
+    assert not problems, "the pages misbehaved:\n" + "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
 
 DEADLOCK, MIRROR, MFA = "texts/deadlock-over-abms/", "texts/mirror-response/", "texts/mfa-on-dod-article/"
 
@@ -113,7 +142,7 @@ def test_a_click_opens_the_search_on_a_phone(browse: Browse, site: Site) -> None
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [390, 1280, 1440])
-def test_results_open_pass_axe_and_are_photographed(browse: Browse, site: Site, axe: Axe, width: int, scheme: str) -> None:  # noqa: F811
+def test_results_open_pass_axe_and_are_photographed(browse: Browse, site: Site, axe: Axe, width: int, scheme: str) -> None:
     tab = browse.open(site, "texts/deadlock-over-abms/", viewport={"width": width, "height": 800}, color_scheme=scheme)
     if width < 960:
         tab.locator(".edition-search__open").click()
