@@ -198,7 +198,7 @@ def test_raw_html_in_definition_short_note_and_headnote_is_an_exact_error(tmp_pa
         "write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
         "seeds/glossary.yml:1:3: error: the short definition of 'ABM' contains raw HTML; it must be plain text [raw-html]",
         "seeds/glossary.yml:1:3: error: the definition of 'ABM' links to 'javascript:alert(1)' with the scheme 'javascript:'; "
-        "only http, https, mailto and relative links are allowed [unsafe-link]",
+        "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]",
         "seeds/notes.yml:1:3: error: this note contains raw HTML '<script>'; write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
         "seeds/texts/one.yml:1:1: error: the headnote contains raw HTML '<script>'; write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
     ]

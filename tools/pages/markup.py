@@ -21,7 +21,6 @@ from markdown.treeprocessors import Treeprocessor
 
 # Python-Markdown's backslash-escapable characters; '<' and '&' are turned into entities instead.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~^=:$])")
-_SAFE_SCHEMES = frozenset({"http", "https", "mailto", ""})
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -63,7 +62,18 @@ def yaml_string(text: str) -> str:
     """A front-matter value as a YAML scalar (JSON strings are valid YAML), HTML-escaped: MkDocs and
     Material print page titles and descriptions into the page (<title>, nav, <meta content="...">)
     without escaping them."""
-    return json.dumps(template_text(" ".join(text.split())), ensure_ascii=False)
+    return yaml_json(template_text(" ".join(text.split())))
+
+
+# Characters PyYAML refuses to read (U+FFFE, U+FFFF, C1 controls) or reads as line breaks (U+0085,
+# U+2028, U+2029), which break a key or value that MkDocs reads; JSON's \uXXXX escapes are YAML's too.
+_YAML_UNREADABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def yaml_json(value: object, indent: int | None = None) -> str:
+    """value as JSON that PyYAML (and so MkDocs) reads back unchanged, whatever characters it holds."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _YAML_UNREADABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def template_text(text: str) -> str:
@@ -84,12 +94,39 @@ def link_scheme(url: str) -> str:
         return "invalid"
 
 
+def link_problem(url: str) -> str | None:
+    """Why a browser could take url to another host or run it, or None when it is a '#anchor' or an
+    absolute http, https or mailto address.
+
+    Browsers read a backslash as a slash, '//host/x' as another host, and 'https:host' as
+    'https://host'; relative paths are refused too: editors' Markdown is shown on several pages
+    (a note on its text's page and on the print page), so no path is right on all of them."""
+    cleaned = _CONTROL.sub("", html.unescape(html.unescape(url))).replace("\\", "/")
+    scheme = link_scheme(url)
+    if scheme == "invalid":
+        return "which is not a valid address"
+    if scheme in ("http", "https"):
+        rest = cleaned.split(":", 1)[1]
+        if not rest.startswith("//") or not urlsplit(cleaned).netloc:
+            return f"with no '//' and host after '{scheme}:'; write the full address, {scheme}://host/path"
+        return None
+    if scheme == "mailto":
+        return None
+    if scheme:
+        return f"with the scheme '{scheme}:'; only http, https and mailto addresses and '#anchors' are allowed"
+    if cleaned.startswith("//"):
+        return "starting with '//' (or a backslash), which leads to another site; write the full https:// address"
+    if cleaned.startswith("#") or not cleaned:
+        return None
+    return "which is relative: no relative path works on every page that shows this text; link to a '#anchor' of the same page or to a full https:// address"
+
+
 def is_safe_url(url: str) -> bool:
-    return link_scheme(url) in _SAFE_SCHEMES
+    return link_problem(url) is None
 
 
 class _Sanitiser(Treeprocessor):
-    """Drops images and links whose scheme is not http, https, mailto or relative."""
+    """Drops images, and links other than '#anchors' and absolute http, https or mailto addresses."""
 
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():

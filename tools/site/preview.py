@@ -28,6 +28,7 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
 from tools.pipeline import Checked, generate
+from tools.source.files import is_ignored
 from tools.problems import Problem, has_errors
 
 POLL_SECONDS = 0.1
@@ -41,7 +42,7 @@ def snapshot(seeds: Path) -> Snapshot:
     found: Snapshot = {}
     for file in sorted(seeds.rglob("*")):
         try:
-            if file.is_file() and not file.name.startswith("."):
+            if file.is_file() and not is_ignored(file.name):
                 stat = file.stat()
                 found[file.relative_to(seeds).as_posix()] = (stat.st_mtime_ns, stat.st_size)
         except FileNotFoundError:  # removed between listing and stat: the next poll sees it

@@ -1,11 +1,12 @@
 """Stage 1: read seeds/ (texts, their metadata, glossary, notes, cross-links) into an Edition."""
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any
 
-from tools.source import specs, yamlsource
+from tools.source import files, specs, yamlsource
 from tools.model import (
     DEFAULT_TERM_KINDS,
     DEFAULT_TEXT_KINDS,
@@ -61,19 +62,27 @@ class Loader:
     def __init__(self, seeds: Path) -> None:
         self.seeds = seeds
         self.problems: list[Problem] = []
+        # Texts that exist but could not be read: notes naming them get no second, follow-on error.
+        self.unreadable: set[str] = set()
 
     def _read(self, name: str, spec: RecordSpec, many: bool, required: bool) -> tuple[list[Record], str]:
         file = self.seeds / name
         shown = shown_path(file)
-        if not file.exists():
+        if not file.exists() and not file.is_symlink():
             if required:
                 self.problems.append(error(Position(shown), "missing-file", f"{name} is missing from {shown_path(self.seeds)}; create it (see EDITING.md)"))
+            return [], shown
+        refused = files.owned_problem(file, self.seeds, shown)
+        if refused is not None:
+            self.problems.append(refused)
             return [], shown
         node, problems = yamlsource.load(file, shown)
         self.problems += problems
         reader = Reader(shown)
         if node is None:
             records: list[Record] = []
+            if not problems and not many:
+                self.problems.append(error(Position(shown), "empty-file", f"{file.name} holds no fields; it must hold at least {specs.required_fields(spec)} (see EDITING.md)"))
         elif many:
             records = reader.records(node, spec)
         else:
@@ -98,6 +107,7 @@ class Loader:
             term_kinds=self._kinds(r, "term_kinds", DEFAULT_TERM_KINDS),
             text_kinds=self._kinds(r, "text_kinds", DEFAULT_TEXT_KINDS),
             strings=self._strings(r.get("strings", {})),
+            title_at=r.at("title"),
         )
 
     def _language(self, record: Record, default: str | None = "en") -> Any:
@@ -156,10 +166,11 @@ class Loader:
 
     def texts(self) -> tuple[Text, ...]:
         folder = self.seeds / "texts"
-        files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
-        if not files:
+        listing = files.list_texts(folder, shown_path(folder)) if folder.is_dir() else files.Listing((), (), ())
+        self.problems += listing.problems
+        if not listing.texts:
             self.problems.append(error(Position(shown_path(folder)), "no-texts", "no .txt files found; put each text in seeds/texts/ as a .txt file"))
-        texts = [t for t in (self._text(f) for f in files) if t is not None]
+        texts = [t for t in (self._text(f) for f in listing.texts) if t is not None]
         named: dict[str, Text] = {}
         for text in texts:
             if text.slug in named:
@@ -168,8 +179,8 @@ class Loader:
                 )
             else:
                 named[text.slug] = text
-        for orphan in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-            if not orphan.with_suffix(".txt").exists():
+        for orphan in listing.metadata:
+            if orphan.with_suffix(".txt") not in listing.texts:
                 self.problems.append(
                     error(Position(shown_path(orphan)), "orphan-metadata", f"metadata for a text that does not exist: add {orphan.stem}.txt or rename this file to match a text")
                 )
@@ -177,9 +188,15 @@ class Loader:
 
     def _text(self, file: Path) -> Text | None:
         shown = shown_path(file)
+        refused = files.owned_problem(file, self.seeds, shown)
+        if refused is not None:
+            self.problems.append(refused)
+            self.unreadable.add(slugify(file.stem))
+            return None
         source, problems = yamlsource.read_source(file, shown)
         self.problems += problems
         if source is None:
+            self.unreadable.add(slugify(file.stem))
             return None
         blocks = split_paragraphs(source.text)
         if not blocks:
@@ -193,7 +210,7 @@ class Loader:
         return Text(slugify(file.stem), shown, source.text, paragraphs, meta)
 
     def _meta(self, file: Path, text_shown: str, paragraphs: int) -> TextMeta | None:
-        if not file.exists():
+        if not file.exists() and not file.is_symlink():
             self.problems.append(
                 warning(
                     Position(text_shown),
@@ -237,6 +254,7 @@ class Loader:
             position=r.position,
             kind_at=r.at("kind"),
             language=self._language(r, None),
+            title_at=r.at("title"),
         )
 
     def terms(self) -> tuple[Term, ...]:
@@ -308,6 +326,7 @@ def load_edition(seeds: Path) -> tuple[Edition, list[Problem]]:
         notes=loader.notes(),
         crosslinks=loader.crosslinks(),
     )
+    edition = dataclasses.replace(edition, unreadable=frozenset(loader.unreadable))
     return edition, loader.problems
 
 

@@ -116,3 +116,9 @@ SETTINGS = RecordSpec(
         Field("strings", "mapping", "interface words to change, by key (see tools/strings.py)"),
     ),
 )
+
+
+def required_fields(spec: RecordSpec) -> str:
+    """The required fields of spec, for messages: "title, slug and introduction"."""
+    names = [f"'{f.name}'" for f in spec.fields if f.required]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

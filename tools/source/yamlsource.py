@@ -11,7 +11,9 @@ own parser, whose messages and positions are the ones reported.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -82,9 +84,19 @@ def decode(path: str, data: bytes) -> tuple[Source | None, list[Problem]]:
 
 
 def read_source(file: Path, shown_as: str) -> tuple[Source | None, list[Problem]]:
-    """Read and decode a file, refusing one larger than MAX_BYTES."""
-    size = file.stat().st_size
-    if size > MAX_BYTES:
+    """Read and decode a regular file, refusing one larger than MAX_BYTES.
+
+    The size is what is read, not what stat says: a device or pipe reports 0 and never ends."""
+    try:
+        handle = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        return None, [error(Position(shown_as), "not-a-file", f"{file.name} cannot be read ({exc.strerror}); check that it is a file you can open")]
+    with os.fdopen(handle, "rb") as opened:
+        if not stat.S_ISREG(os.fstat(opened.fileno()).st_mode):
+            return None, [error(Position(shown_as), "not-a-file", f"{file.name} is not a regular file (a device, pipe, socket or folder); save it as a file")]
+        data = opened.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        size = max(len(data), file.stat().st_size)
         return None, [
             error(
                 Position(shown_as),
@@ -92,7 +104,7 @@ def read_source(file: Path, shown_as: str) -> tuple[Source | None, list[Problem]
                 f"file is {size:,} bytes, more than the {MAX_BYTES:,} allowed; split it or remove what is not needed",
             )
         ]
-    return decode(shown_as, file.read_bytes())
+    return decode(shown_as, data)
 
 
 def _position(source: Source, mark: yaml.Mark | None) -> Position:

@@ -10,8 +10,9 @@ Rules (code: what it catches):
   quote-ambiguous   a quote found more than once (each place shown)
   crosslink-same    a cross-link whose two ends are in the same text
   unknown-kind      an entry or text whose kind is not one of the edition's term_kinds or text_kinds
-  unsafe-link       a link whose scheme is not http, https, mailto or relative
+  unsafe-link       a link that is not a '#anchor' or a full http, https or mailto address
   raw-html          raw HTML in an editor's Markdown
+  title-too-long    a text's title longer than MkDocs can read in the navigation
   short-too-long    a short definition too long for a tooltip (warning)
   unused-term       an entry found in no text that no entry relates to (warning, after annotation)
 """
@@ -22,7 +23,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from tools.annotate.edition import AnnotatedEdition
-from tools.pages.markup import link_scheme
+from tools.pages.markup import link_problem, link_scheme, template_text, yaml_json
 from tools.model import Edition, QuoteRef, Term
 from tools.problems import Position, Problem, error, warning
 from tools.annotate.quotes import context, find_quote
@@ -81,6 +82,8 @@ def _terms(edition: Edition) -> Iterator[Problem]:
 
 def _quote(edition: Edition, ref: QuoteRef) -> Iterator[Problem]:
     text = edition.text(ref.text)
+    if text is None and ref.text in edition.unreadable:
+        return  # the text's own error says why it could not be read
     if text is None:
         slugs = [t.slug for t in edition.texts]
         yield error(ref.text_position, "unknown-text", f"there is no text '{ref.text}'{did_you_mean(ref.text, slugs)}; texts: {', '.join(slugs)}")
@@ -107,9 +110,9 @@ def markdown_problems(value: str, position: Position, what: str) -> Iterator[Pro
     """Unsafe links and raw HTML in one Markdown (or URL) field."""
     for match in _MD_LINK.finditer(value):
         url = next(g for g in match.groups() if g is not None)
-        scheme = link_scheme(url)
-        if scheme not in ("http", "https", "mailto", ""):
-            yield error(position, "unsafe-link", f"{what} links to '{url}' with the scheme '{scheme}:'; only http, https, mailto and relative links are allowed")
+        problem = link_problem(url)
+        if problem:
+            yield error(position, "unsafe-link", f"{what} links to '{url}' {problem}")
     if _RAW_HTML.search(value):
         found = _RAW_HTML.search(value)
         assert found is not None
@@ -117,8 +120,14 @@ def markdown_problems(value: str, position: Position, what: str) -> Iterator[Pro
 
 
 def _urls(url: str | None, position: Position, what: str) -> Iterator[Problem]:
-    if url and link_scheme(url) not in ("http", "https", "mailto", ""):
-        yield error(position, "unsafe-link", f"{what} '{url}' has the scheme '{link_scheme(url)}:'; only http, https and mailto addresses are allowed")
+    if not url:
+        return
+    scheme = link_scheme(url)
+    if scheme not in ("http", "https", "mailto"):
+        shown = f"has the scheme '{scheme}:'" if scheme else "is not a full address"
+        yield error(position, "unsafe-link", f"{what} '{url}' {shown}; only http, https and mailto addresses are allowed")
+    elif problem := link_problem(url):
+        yield error(position, "unsafe-link", f"{what} '{url}' cannot be used: it is an address {problem}")
 
 
 def _safety(edition: Edition) -> Iterator[Problem]:
@@ -153,9 +162,28 @@ def _kinds(edition: Edition) -> Iterator[Problem]:
             yield error(text.meta.kind_at, "unknown-kind", f"the kind '{text.meta.kind}' is not one of the edition's text_kinds{did_you_mean(text.meta.kind, text_kinds)}; choose one of: {', '.join(text_kinds)} (or declare it under text_kinds in edition.yml)")
 
 
+# PyYAML reads a mapping key of at most 1,024 characters, and each text's title is a key of the
+# navigation in the generated MkDocs config (written as JSON, HTML-escaped); a little is left for the quotes.
+MAX_NAV_KEY = 1000
+
+
+def _config_values(edition: Edition) -> Iterator[Problem]:
+    """Values MkDocs reads from the generated config, checked here so that the editor's file is named."""
+    for text in edition.texts:
+        if text.meta is None:
+            continue
+        key = yaml_json(template_text(text.shown_title))
+        if len(key) > MAX_NAV_KEY:
+            yield error(
+                text.meta.title_at or text.meta.position,
+                "title-too-long",
+                f"the title is too long for the navigation ({len(key):,} characters once written for MkDocs, at most {MAX_NAV_KEY:,}); shorten it",
+            )
+
+
 def validate(edition: Edition) -> list[Problem]:
     """Every cross-file problem in a loaded edition."""
-    return [*_terms(edition), *_kinds(edition), *_anchors(edition), *_safety(edition)]
+    return [*_terms(edition), *_kinds(edition), *_anchors(edition), *_safety(edition), *_config_values(edition)]
 
 
 def usage_warnings(edition: AnnotatedEdition) -> list[Problem]:
