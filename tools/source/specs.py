@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from tools.model import GLOSS_MODES, NOTE_KINDS, PASSAGE_ROLES
 from tools.source.schema import Field, RecordSpec
+from tools.strings import STRINGS
 
 REFERENCE = RecordSpec(
     "reference",
@@ -113,7 +114,7 @@ SETTINGS = RecordSpec(
         Field("principles", "text", "the editorial principles, in Markdown", required=True),
         Field("term_kinds", "records", "the kinds of glossary entry: name, plural, description", spec=KIND),
         Field("text_kinds", "records", "the kinds of text: name, plural, description", spec=KIND),
-        Field("strings", "mapping", "interface words to change, by key (see tools/strings.py)"),
+        Field("strings", "mapping", "interface words to change, by key (see tools/strings.py)", choices=tuple(STRINGS)),
     ),
 )
 
