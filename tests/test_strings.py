@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import EDITION, GLOSSARY, ROOT, TEXT_META, problem_lines, write_seeds
+
 from tools.model import PartialDate
 from tools.pages.write import render_pages
 from tools.pipeline import check
@@ -136,7 +136,7 @@ def test_every_string_is_used_and_the_script_asks_only_for_known_ones() -> None:
 def test_every_default_string_formats_with_its_own_fields() -> None:
     words = Words()
     for key, text in STRINGS.items():
-        assert words(key, **{f: "x" for f in fields_of(text)})
+        assert words(key, **dict.fromkeys(fields_of(text), "x"))
 
 
 def test_dates_follow_the_language() -> None:

@@ -28,15 +28,23 @@ import datetime
 import functools
 import string
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-if TYPE_CHECKING:
-    from tools.model import PartialDate
+
+class Dated(Protocol):
+    """A date known to the day, the month, the year or not at all (tools.model.PartialDate)."""
+
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def month(self) -> int | None: ...
+    @property
+    def day(self) -> int | None: ...
 
 STRINGS: dict[str, str] = {
     # Navigation and page titles (tools/site/build.py, the page writers).
@@ -237,7 +245,7 @@ class Words:
         """'a, b and c' in the edition's language."""
         return format_list(items, locale=self.locale) if items else ""
 
-    def date(self, date: PartialDate) -> str:
+    def date(self, date: Dated) -> str:
         """A date as precisely as it is known, in the language's form: 2 March 2018, March 2018, 2018."""
         if date.year is None:
             return self("date.unknown")

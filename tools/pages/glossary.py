@@ -4,8 +4,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from tools.annotate.edition import AnnotatedEdition
-from tools.pages.markup import attr_value, md_escape
 from tools.model import Kind, Term
+from tools.pages.markup import attr_value, md_escape
 from tools.pages.parts import entry_head, front_matter, references_html, snippet
 from tools.strings import Words
 

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from tools.annotate.edition import AnnotatedEdition
-from tools.pages.markup import md_escape, plain_text, render_markdown
 from tools.model import NOTE_KINDS
+from tools.pages.markup import md_escape, plain_text, render_markdown
 from tools.pages.parts import NOTE_SYMBOLS, front_matter, length
 from tools.strings import Words
-
 
 
 def _texts_table(edition: AnnotatedEdition, words: Words) -> str:

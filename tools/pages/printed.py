@@ -7,12 +7,12 @@ repeats what the other pages hold.
 """
 from __future__ import annotations
 
-from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote
 from collections.abc import Callable
 
-from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown, yaml_string
+from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote
 from tools.model import Paragraph, Settings, Term
-from tools.pages.parts import entry_head, lang_attribute, NOTE_SYMBOLS, references_html
+from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown, yaml_string
+from tools.pages.parts import NOTE_SYMBOLS, entry_head, lang_attribute, references_html
 from tools.pages.text import header, note_label, notes_section, paragraph_body, quotation
 from tools.strings import Words
 

@@ -22,9 +22,9 @@ import material
 import yaml
 
 from tools.annotate.edition import AnnotatedEdition
-from tools.site.bundle import make_zip
-from tools.pages.markup import template_text, yaml_json
+from tools.escape import template_text, yaml_json
 from tools.problems import EditionError
+from tools.site.bundle import make_zip
 from tools.strings import Words
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -42,7 +42,10 @@ def nav(edition: AnnotatedEdition) -> list[object]:
     """Home, the texts in reading order, the glossary, the two pages drawn from it, and the print edition."""
     words = edition.edition.settings.words
     texts: list[object] = [{template_text(t.text.shown_title): f"texts/{t.text.slug}.md"} for t in edition.texts]
-    label = lambda key: template_text(words(key))  # noqa: E731
+
+    def label(key: str) -> str:
+        return template_text(words(key))
+
     return [
         {label("nav.home"): "index.md"},
         {label("nav.texts"): grouped(texts, words=words)},
@@ -89,7 +92,7 @@ _SiteLoader.add_constructor("!ENV", lambda loader, node: None)
 
 
 def _site_config(root: Path) -> dict[str, Any]:
-    loaded = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_SiteLoader)  # noqa: S506 (a SafeLoader)
+    loaded = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_SiteLoader)
     return loaded if isinstance(loaded, dict) else {}
 
 
@@ -231,7 +234,7 @@ def iframe_worker_shim(root: Path, build: Path) -> Path | None:
 def build_lock(build: Path) -> Iterator[None]:
     """One build at a time: a second one waits for the first, and says so."""
     build.mkdir(parents=True, exist_ok=True)
-    with open(build / ".lock", "w") as handle:
+    with (build / ".lock").open("w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -83,7 +83,7 @@ def field_schema(field: Field) -> dict[str, Any]:
         return {"anyOf": [{"type": "array", "items": item}, {"type": "null"}, {"type": "string", "pattern": EMPTY}], "description": about}
     if field.kind == "mapping":
         value = _scalar("text", "the text")
-        names = {"properties": {name: value for name in field.choices}, "additionalProperties": False} if field.choices else {"additionalProperties": value}
+        names = {"properties": dict.fromkeys(field.choices, value), "additionalProperties": False} if field.choices else {"additionalProperties": value}
         return {"anyOf": [{"type": "object", **names}, {"type": "null"}, {"type": "string", "pattern": EMPTY}], "description": about}
     assert field.spec is not None, f"field '{field.name}' of kind {field.kind} has no spec"
     if field.kind == "record":
