@@ -1,5 +1,8 @@
-"""MkDocs hook (named in the generated configs): trims the whitespace Material's templates leave, and
-tells the edition's search which links the build uses (directory URLs, or .html files offline).
+"""MkDocs hook (named in the generated configs): the edition's page language, less whitespace, and
+which links the build uses (directory URLs, or .html files offline), for the edition's search.
+
+Material writes <html lang> from its own interface language, which falls back to English for a
+language it has no translation for; the page keeps the edition's language (extra.edition_language).
 
 Material's navigation templates indent every item over many lines, so each navigation entry costs
 about 500 bytes, most of it spaces. A run of whitespace that holds a line break renders exactly like
@@ -9,8 +12,10 @@ one line break everywhere except in preformatted text, so such runs become one l
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Any
 
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 _KEPT = re.compile(r"(<(pre|code|textarea|script)\b.*?</\2>)", re.S | re.I)
 _RUN = re.compile(r"[ \t]*\n\s*")
 
@@ -23,11 +28,17 @@ def trim_whitespace(html: str) -> str:
     return "".join(_RUN.sub("\n", part) if i % 3 == 0 else part for i, part in enumerate(parts) if i % 3 != 2)
 
 
+def page_language(html: str, language: str) -> str:
+    """html with its <html lang> set to language."""
+    return _HTML_LANG.sub(f'<html lang="{escape(language)}"', html, count=1)
+
+
 def mark_file_urls(html: str) -> str:
     """html whose <html> element says that links end in .html (the offline build), for search.js."""
     return html.replace("<html ", '<html data-edition-urls="files" ', 1)
 
 
-def on_post_page(output: str, config: Any, **kwargs: Any) -> str:
-    trimmed = trim_whitespace(output)
-    return trimmed if config.use_directory_urls else mark_file_urls(trimmed)
+def on_post_page(output: str, config: Any = None, **kwargs: Any) -> str:
+    language = (config or {}).get("extra", {}).get("edition_language") if config is not None else None
+    html = trim_whitespace(page_language(output, language) if language else output)
+    return mark_file_urls(html) if config is not None and not config.get("use_directory_urls", True) else html
