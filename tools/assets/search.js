@@ -8,23 +8,15 @@
 (function () {
   "use strict";
 
-  var WORDS = {
-    label: "Search",
-    placeholder: "Search",
-    clear: "Clear",
-    open: "Search",
-    type: "Type to search the texts, notes and glossary",
-    loading: "Searching…",
-    none: "No results",
-    one: "1 result",
-    many: "{n} results",
-    pages: " on {n} pages",
-    page: " on 1 page",
-    title: "Title and source",
-    paragraph: "¶{n}",
-    note: "Note {n}",
-    more: "Showing the first {n}"
-  };
+  /* Words from the edition's strings table (say() in edition.js, tools/strings.py). */
+  var words = function (key, fields) { return typeof say === "function" ? say(key, fields) : key; };
+  var plural = null;
+  function counted(key, count) {
+    if (plural === null) {
+      try { plural = new Intl.PluralRules(document.documentElement.lang || "en"); } catch (error) { plural = new Intl.PluralRules("en"); }
+    }
+    return words(key + (plural.select(count) === "one" ? ".one" : ".other"), { count: count.toLocaleString(document.documentElement.lang || undefined) });
+  }
   var SHOWN = 60; // results listed at most
   var PHRASE_BOOST = 3;
   var BEFORE = 40, AFTER = 120; // characters of context either side of the first match
@@ -151,13 +143,13 @@
       found.label = page.e[local][1];
     } else if (local === 0) {
       found.anchor = "";
-      found.label = WORDS.title;
+      found.label = words("script.search_title");
     } else if (local <= page.p) {
       found.anchor = "p" + local;
-      found.label = WORDS.paragraph.replace("{n}", local);
+      found.label = words("script.search_paragraph", { number: local });
     } else {
       found.anchor = "note-" + (local - page.p);
-      found.label = WORDS.note.replace("{n}", local - page.p);
+      found.label = words("script.search_note", { number: local - page.p });
     }
     return found;
   }
@@ -359,15 +351,15 @@
     keepClosed = false;
   }
 
-  function say(text) {
+  function announce(text) {
     meta.textContent = text;
   }
 
   function render(outcome) {
     list.textContent = "";
-    if (outcome === null) { say(WORDS.type); return; }
+    if (outcome === null) { announce(words("script.search_type")); return; }
     var results = outcome.results;
-    if (!results.length) { say(WORDS.none); return; }
+    if (!results.length) { announce(words("script.search_none")); return; }
     var shown = results.slice(0, SHOWN);
     var groups = [];
     var byPage = {};
@@ -394,16 +386,15 @@
       });
       list.appendChild(item);
     });
-    var count = results.length === 1 ? WORDS.one : WORDS.many.replace("{n}", results.length.toLocaleString());
-    var status = count + (groups.length === 1 ? WORDS.page : WORDS.pages.replace("{n}", groups.length.toLocaleString()));
-    if (results.length > SHOWN) status += ". " + WORDS.more.replace("{n}", SHOWN);
-    say(status);
+    var status = words("script.search_summary", { results: counted("script.search_results", results.length), pages: counted("script.search_pages", groups.length) });
+    if (results.length > SHOWN) status = words("script.search_first", { summary: status, count: SHOWN });
+    announce(status);
   }
 
   function run() {
     var mine = ++sequence;
     if (!tokens(input.value).length) { render(null); return; }
-    say(WORDS.loading);
+    announce(words("script.search_loading"));
     search(input.value).then(function (outcome) {
       if (mine === sequence) render(outcome);
     });
@@ -450,7 +441,7 @@
 
     opener = element("button", "md-header__button md-icon edition-search__open");
     opener.type = "button";
-    opener.setAttribute("aria-label", WORDS.open);
+    opener.setAttribute("aria-label", words("script.search"));
     opener.appendChild(icon(ICONS.magnify));
     opener.addEventListener("click", function () { setOpen(true); input.focus(); });
 
@@ -459,15 +450,15 @@
     overlay.addEventListener("click", close);
     var inner = element("div", "md-search__inner");
     inner.setAttribute("role", "search");
-    inner.setAttribute("aria-label", WORDS.label);
+    inner.setAttribute("aria-label", words("script.search"));
     var form = element("form", "md-search__form");
     form.setAttribute("name", "search");
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     input = element("input", "md-search__input");
     input.type = "text";
     input.name = "query";
-    input.setAttribute("aria-label", WORDS.label);
-    input.setAttribute("placeholder", WORDS.placeholder);
+    input.setAttribute("aria-label", words("script.search"));
+    input.setAttribute("placeholder", words("script.search"));
     input.setAttribute("autocapitalize", "off");
     input.setAttribute("autocomplete", "off");
     input.setAttribute("spellcheck", "false");
@@ -476,16 +467,16 @@
     var back = element("button", "md-search__icon md-icon edition-search__back");
     back.type = "button";
     back.tabIndex = -1;
-    back.setAttribute("aria-label", WORDS.label);
+    back.setAttribute("aria-label", words("script.search"));
     back.appendChild(icon(ICONS.magnify));
     back.appendChild(icon(ICONS.back));
     back.addEventListener("click", function () { if (isOpen()) close(); else { setOpen(true); input.focus(); } });
     var options = element("nav", "md-search__options");
-    options.setAttribute("aria-label", WORDS.label);
+    options.setAttribute("aria-label", words("script.search"));
     var reset = element("button", "md-search__icon md-icon");
     reset.type = "reset";
     reset.tabIndex = -1;
-    reset.setAttribute("aria-label", WORDS.clear);
+    reset.setAttribute("aria-label", words("script.search_clear"));
     reset.appendChild(icon(ICONS.close));
     reset.addEventListener("click", function (event) {
       event.preventDefault();
@@ -502,12 +493,12 @@
     output.hidden = true;
     var scroll = element("div", "md-search__scrollwrap");
     var result = element("div", "md-search-result");
-    meta = element("div", "md-search-result__meta", WORDS.type);
+    meta = element("div", "md-search-result__meta", words("script.search_type"));
     meta.setAttribute("role", "status");
     meta.setAttribute("aria-live", "polite");
     list = element("ol", "md-search-result__list");
     list.id = "edition-search-results";
-    list.setAttribute("aria-label", WORDS.label);
+    list.setAttribute("aria-label", words("script.search"));
     result.appendChild(meta);
     result.appendChild(list);
     scroll.appendChild(result);

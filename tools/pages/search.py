@@ -78,9 +78,10 @@ def _documents(edition: AnnotatedEdition) -> tuple[list[dict[str, object]], list
     """The page table and, per page, its documents in order."""
     pages: list[dict[str, object]] = []
     docs: list[list[Doc]] = []
+    words = edition.edition.settings.words
     for annotated in edition.texts:
         text = annotated.text
-        meta = [text.meta.source, text.meta.author or "", text.date.display()] if text.meta else []
+        meta = [text.meta.source, text.meta.author or "", words.date(text.date)] if text.meta else []
         own = [Doc(((text.shown_title, TITLE), (" ".join(meta), METADATA)), " · ".join(m for m in meta if m))]
         own += [Doc(((p.text, PARAGRAPH),), _squash(p.text)) for p in text.paragraphs]
         own += [Doc(((plain_text(n.note.body), NOTE),), plain_text(n.note.body)) for n in annotated.notes]
@@ -93,7 +94,7 @@ def _documents(edition: AnnotatedEdition) -> tuple[list[dict[str, object]], list
         definition = f"{term.short} {plain_text(term.definition)}"
         shown = term.term + (f" ({term.expansion})" if term.expansion else "") + f": {term.short}"
         entries.append(Doc(((names, ENTRY_NAME), (definition, DEFINITION)), _squash(f"{shown} {plain_text(term.definition)}")))
-    pages.append({"u": "glossary/", "t": "Glossary", "e": [[t.id, t.term] for t in terms]})
+    pages.append({"u": "glossary/", "t": words("nav.glossary"), "e": [[t.id, t.term] for t in terms]})
     docs.append(entries)
     return pages, docs
 

@@ -27,13 +27,9 @@ from tools.problems import EditionError
 from tools.site.bundle import make_zip
 from tools.strings import Words
 
-<<<<<<< HEAD
-=======
-SHIM = "assets/javascripts/iframe-worker-shim.js"
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 
 
->>>>>>> main
 # Most texts listed at one level of the navigation. Material renders the navigation into every page,
 # and navigation.prune leaves out only the children of sections that are not open, so a larger edition
 # groups its texts in numbered sections of at most this many: a page then lists the sections and the
@@ -166,11 +162,7 @@ def write_config(
             {
                 "use_directory_urls": False,
                 "site_url": "",
-<<<<<<< HEAD
-=======
-                "plugins": ["search", "offline"],
-                "extra": {"generator": False, "polyfills": [SHIM], "edition_language": edition.edition.settings.language},
->>>>>>> main
+                "extra": {"generator": False, "edition_language": edition.edition.settings.language},
             }
         )
     target.parent.mkdir(parents=True, exist_ok=True)
