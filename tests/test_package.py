@@ -1,4 +1,4 @@
-"""The package as written: its source files hold no invisible characters."""
+"""The package as written: no invisible characters in its sources, no environment read below the command line."""
 from __future__ import annotations
 
 import re
@@ -18,3 +18,17 @@ def test_no_control_characters_in_source(source: Path) -> None:
     text = source.read_text(encoding="utf-8")
     found = [(text.count("\n", 0, m.start()) + 1, f"U+{ord(m.group()):04X}") for m in _CONTROL.finditer(text)]
     assert not found, f"{source.relative_to(ROOT)}: invisible control characters at (line, character) {found}; write an escape (\\b, \\x08...)"
+
+
+# Where the environment may be read: the command line (SITE_URL), the site build (SOURCE_DATE_EPOCH,
+# and the environment MkDocs runs in), the Chromium finder (CHROMIUM) and the development tools.
+# Everything else, page rendering above all, gets its inputs as arguments.
+READS_ENVIRONMENT = {"tools/cli.py", "tools/site/build.py", "tools/site/chromium.py"}
+GENERATOR = [p for p in SOURCES if p.relative_to(ROOT).as_posix() not in READS_ENVIRONMENT and "dev" not in p.relative_to(ROOT).parts]
+
+
+@pytest.mark.parametrize("source", GENERATOR, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_no_environment_read_below_the_command_line(source: Path) -> None:
+    name = source.relative_to(ROOT).as_posix()
+    text = source.read_text(encoding="utf-8")
+    assert not re.search(r"\bos\.environ\b|\bgetenv\b|\benviron\[", text), f"{name} reads the environment; take the value as an argument from tools/cli.py"
