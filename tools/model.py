@@ -82,6 +82,7 @@ class Reference:
     title: str
     year: str | None = None
     url: str | None = None
+    url_at: Position | None = None  # where the URL was written, for messages
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,9 @@ class TextMeta:
     headnote: str
     passages: tuple[Passage, ...]
     position: Position
-    title_at: Position | None = None
+    title_at: Position | None = None  # where each field was written, for messages
+    headnote_at: Position | None = None
+    url_at: Position | None = None
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,8 @@ class Term:
     events: tuple[DatedEvent, ...]
     references: tuple[Reference, ...]
     position: Position
+    short_at: Position | None = None  # where each field was written, for messages
+    definition_at: Position | None = None
 
     @property
     def patterns(self) -> tuple[str, ...]:
@@ -220,6 +225,7 @@ class Note:
     body: str
     sources: tuple[Reference, ...]
     position: Position
+    body_at: Position | None = None  # where the note's text was written, for messages
 
 
 @dataclass(frozen=True)
