@@ -32,3 +32,13 @@ def test_no_environment_read_below_the_command_line(source: Path) -> None:
     name = source.relative_to(ROOT).as_posix()
     text = source.read_text(encoding="utf-8")
     assert not re.search(r"\bos\.environ\b|\bgetenv\b|\benviron\[", text), f"{name} reads the environment; take the value as an argument from tools/cli.py"
+
+
+_PRIVATE_IMPORT = re.compile(r"^\s*from tools[\w.]* import [^\n]*(?<![\w.])_[a-z]\w*", re.M)
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_no_module_uses_another_modules_private_names(source: Path) -> None:
+    """A module's _names are its own (the print page used the text page's private _notes)."""
+    found = _PRIVATE_IMPORT.findall(source.read_text(encoding="utf-8"))
+    assert not found, f"{source.relative_to(ROOT)} imports private names: {found}; make them public or keep them where they are"

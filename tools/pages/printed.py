@@ -13,7 +13,7 @@ from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote
 from tools.model import Paragraph, Term
 from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown, yaml_string
 from tools.pages.parts import NOTE_LABELS, NOTE_SYMBOLS, entry_head, references_html
-from tools.pages.text import _notes, header, paragraph_body
+from tools.pages.text import header, notes_section, paragraph_body
 
 PAGE = "print.md"
 TITLE = "Print edition"
@@ -53,12 +53,11 @@ def _paragraph(paragraph: Paragraph, text: AnnotatedText, prefix: str) -> str:
 def _text(text: AnnotatedText) -> str:
     t = text.text
     prefix = f"{t.slug}-"
-    headnote = f'aria-label="Headnote to {html_escape(t.shown_title)}"'  # landmarks' names must differ
     parts = [
         f"## {md_escape(t.shown_title)} {{ #{t.slug} .print-text }}\n",
-        header(t).replace('aria-label="Headnote"', headnote),
+        header(t, headnote_name=f"Headnote to {t.shown_title}"),
         "\n\n".join(_paragraph(p, text, prefix) for p in t.paragraphs),
-        _notes(text, prefix=prefix, level="###"),
+        notes_section(text, prefix=prefix, level="###"),
     ]
     return "\n\n".join(p for p in parts if p)
 

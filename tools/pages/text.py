@@ -88,8 +88,9 @@ def _crosslinks(ends: list[LinkEnd], number: int) -> str:
     )
 
 
-def header(text: Text) -> str:
-    """The text's metadata, title note and headnote."""
+def header(text: Text, headnote_name: str = "Headnote") -> str:
+    """The text's metadata, title note and headnote; headnote_name names the headnote's landmark (the
+    print page holds every text, and landmarks' names must differ)."""
     meta = text.meta
     rows: list[tuple[str, str]] = []
     if meta:
@@ -113,11 +114,11 @@ def header(text: Text) -> str:
         title_note = '<p class="title-note">The title in square brackets is supplied by the editors; the text has no title of its own.</p>'
     headnote = ""
     if meta:
-        headnote = f'<section class="headnote" aria-label="Headnote"><p class="headnote-label">Headnote (editorial)</p>{render_markdown(meta.headnote)}</section>'
+        headnote = f'<section class="headnote" aria-label="{html_escape(headnote_name)}"><p class="headnote-label">Headnote (editorial)</p>{render_markdown(meta.headnote)}</section>'
     return f'<div class="text-header">\n{title_note}<dl class="text-meta">{items}</dl>\n{headnote}\n</div>'
 
 
-def _notes(text: AnnotatedText, prefix: str = "", level: str = "##") -> str:
+def notes_section(text: AnnotatedText, prefix: str = "", level: str = "##") -> str:
     """The notes list; prefix goes before every id and paragraph anchor (the print page holds all texts)."""
     if not text.notes:
         return ""
@@ -223,7 +224,7 @@ def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, s
         header(t),
         "## Text { #text }\n",
         "\n\n".join(_paragraph(p, text) for p in t.paragraphs),
-        _notes(text),
+        notes_section(text),
         _terms(text),
         "## Cite this text { #cite }\n",
         cite_section(t, settings, site_url),
