@@ -11,9 +11,9 @@ from pathlib import Path
 
 from tools.pages.printed import PAGE
 from tools.problems import EditionError, has_errors
-from tools.source.load import load_edition
 from tools.site import chromium
 from tools.site.localhost import serve_folder
+from tools.source.load import load_edition
 
 ROOT = Path(__file__).resolve().parents[2]
 FOOTER = (
