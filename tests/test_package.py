@@ -1,7 +1,12 @@
-"""The package as written: no invisible characters in its sources, no environment read below the command line."""
+"""The package as written and shipped: no invisible characters in its sources, no environment read below the
+command line, no private name used outside its module, and a wheel that holds every module."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -42,3 +47,22 @@ def test_no_module_uses_another_modules_private_names(source: Path) -> None:
     """A module's _names are its own (the print page used the text page's private _notes)."""
     found = _PRIVATE_IMPORT.findall(source.read_text(encoding="utf-8"))
     assert not found, f"{source.relative_to(ROOT)} imports private names: {found}; make them public or keep them where they are"
+
+
+def test_the_wheel_holds_every_module_and_asset(tmp_path: Path) -> None:
+    """Issue 12: the wheel left out tools/bench (a package list written by hand). Built from a copy of
+    pyproject.toml and tools/, with the pinned setuptools, and compared with the source tree."""
+    source = tmp_path / "source"
+    shutil.copytree(ROOT / "tools", source / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "pyproject.toml", source)
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "--quiet", "-w", str(tmp_path / "dist"), str(source)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    (wheel,) = (tmp_path / "dist").glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = {name for name in archive.namelist() if name.startswith("tools/")}
+    expected = {p.relative_to(source).as_posix() for p in (source / "tools").rglob("*") if p.is_file() and p.name != "constraints.txt"}
+    assert sorted(expected - shipped) == [], "files the wheel leaves out"
+    assert "tools/dev/bench/__main__.py" in shipped and "tools/assets/edition.js" in shipped
