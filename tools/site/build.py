@@ -18,9 +18,9 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from tools.annotate.edition import AnnotatedEdition
-from tools.site.bundle import make_zip
-from tools.pages.markup import template_text, yaml_json
+from tools.escape import template_text, yaml_json
 from tools.problems import EditionError
+from tools.site.bundle import make_zip
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 
@@ -178,7 +178,7 @@ def iframe_worker_shim(root: Path, build: Path) -> Path | None:
 def build_lock(build: Path) -> Iterator[None]:
     """One build at a time: a second one waits for the first, and says so."""
     build.mkdir(parents=True, exist_ok=True)
-    with open(build / ".lock", "w") as handle:
+    with (build / ".lock").open("w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
