@@ -29,8 +29,8 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
 from tools.pipeline import Checked, generate
-from tools.site.banner import ProblemBoard, with_banner
 from tools.problems import Problem, has_errors
+from tools.site.banner import ProblemBoard, with_banner
 from tools.source.files import is_ignored
 
 POLL_SECONDS = 0.1
@@ -154,7 +154,9 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int) -> int:
     site = PreviewSite(config, site_dir, url, lock)
     server = LiveReloadServer(builder=site.build, host=HOST, port=port, root=str(site_dir), polling_interval=0.1)
     server.error_handler = lambda code: _not_found_page(site_dir) if code == 404 else None
-    server.set_app(with_banner(server.get_app(), board))
+    served = server.get_app()
+    assert served is not None  # MkDocs sets its app when the server is made
+    server.set_app(with_banner(served, board))
     stop = threading.Event()
 
     def regenerate_now() -> None:
