@@ -338,3 +338,12 @@ def test_offline_search_works_without_a_server(built: Built) -> None:
         assert "assets/search.js" in scripts
         assert not [s for s in scripts if "iframe-worker" in s or "workers/search" in s]
         assert (home.find_all("html")[0].attrs.get("data-edition-urls") == "files") == files
+
+
+def test_built_site_has_no_preview_banner(variant: tuple[bool, Path]) -> None:
+    """The problem banner belongs to the preview server only (tools/site/banner.py)."""
+    _, root = variant
+    files = [p for p in root.rglob("*") if p.is_file()]
+    assert files
+    carrying = [p.relative_to(root).as_posix() for p in files if b"/.preview/" in p.read_bytes() or b"preview-problems" in p.read_bytes()]
+    assert carrying == []
