@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tools.annotate.edition import AnnotatedEdition
-from tools.dev.bench import measure, report, synth
+from tools.dev.bench import measure, report, scale, synth
 from tools.pipeline import check
 from tools.source.load import load_edition
 
@@ -62,6 +62,8 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--work", type=Path, help="scratch folder (default: build/bench, quick: build/bench-quick)")
     main.add_argument("--json", type=Path, help="results file (default: build/bench.json, quick: build/bench-quick.json)")
     main.add_argument("--markdown", type=Path, help="Markdown file for the results (default: BENCHMARKS.md; quick: none)")
+    main.add_argument("--scale", action="store_true", help="only issue 16's measures: build against plain Material, search in a browser, index size, preview")
+    main.add_argument("--runs", type=int, default=3, help="runs of each build with --scale (default: 3)")
     return main
 
 
@@ -139,6 +141,64 @@ def measure_edition(label: str, seeds: Path, work: Path, build: Path, runs: int,
     return result
 
 
+def scale_edition(label: str, seeds: Path, work: Path, runs: int, synthetic: bool, preview: bool, plan: Plan) -> dict[str, Any]:
+    """Issue 16's measures for one edition."""
+    checked = check(seeds)
+    if checked.edition is None:
+        raise measure.BenchError(f"{label}: the edition has errors")
+    edition = checked.edition
+    print(f"[bench] {label}: build against plain Material, {runs} run(s)", flush=True)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    built = scale.build_against_material(seeds, work, runs)
+    site = Path(built["site"])
+    offline = scale.unzip(Path(built["zip"]), work / "offline")
+    entries = preview_entries(edition)
+    typical = entries["typical"][0].split()[0] if entries else edition.edition.terms[0].term.split()[0]
+    words = ["Rogozin", "NATO"] if not synthetic else [typical, "report"]
+    print(f"[bench] {label}: search in a browser ({', '.join(words)})", flush=True)
+    page = f"texts/{edition.texts[0].text.slug}"
+    result: dict[str, Any] = {
+        "label": label,
+        "synthetic": synthetic,
+        "texts": len(edition.texts),
+        "build": built,
+        "index": scale.index_size(site, seeds),
+        "browser": scale.search_in_browser(site, offline, page, words),
+        "preview": None,
+    }
+    if preview and entries:
+        result["preview"] = {}
+        for name, (term, page, count) in entries.items():
+            print(f"[bench] {label}: preview after editing {term!r}", flush=True)
+            copy = work / f"preview-{name}" / "seeds"
+            shutil.copytree(seeds, copy)
+            measured = measure.preview_latency(copy, copy.parent, page, _entry_editor(copy / "glossary.yml", term), plan.preview_runs, 300.0)
+            result["preview"][name] = {**measured, "entry": term, "texts": count}
+    return result
+
+
+def run_scale(plan: Plan, seed: int, work: Path, preview: bool, runs: int) -> dict[str, Any]:
+    """Issue 16's measures: each synthetic edition of the plan and this repository's seeds/."""
+    started = time.perf_counter()
+    load_before = [round(x, 2) for x in os.getloadavg()]
+    editions = []
+    for n in plan.texts:
+        seeds = synth.write_seeds(synth.edition(n, plan.build_terms, seed), work / f"scale-{n}" / "seeds")
+        editions.append(scale_edition(f"{n} texts", seeds, work / f"scale-{n}" / "run", runs, True, preview, plan))
+    repository = work / "scale-repository" / "seeds"
+    shutil.rmtree(repository, ignore_errors=True)
+    shutil.copytree(ROOT / "seeds", repository)
+    editions.append(scale_edition("this edition (seeds/)", repository, work / "scale-repository" / "run", runs, False, preview, plan))
+    return {
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "editions": editions,
+        "load_before": load_before,
+        "load_after": [round(x, 2) for x in os.getloadavg()],
+        "elapsed_s": round(time.perf_counter() - started, 1),
+    }
+
+
 def run(plan: Plan, seed: int, work: Path, preview: bool) -> dict[str, Any]:
     """Every measurement of the plan, as one JSON-ready record."""
     started = time.perf_counter()
@@ -178,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
         plan = replace(plan, texts=args.texts)
     name = "bench-quick" if plan.quick else "bench"
     work = (args.work or ROOT / "build" / name).resolve()
+    if args.scale:
+        return _main_scale(args, plan, work)
     try:
         results = run(plan, args.seed, work, preview=not args.no_preview)
     except measure.BenchError as failed:
@@ -192,6 +254,23 @@ def main(argv: list[str] | None = None) -> int:
     if markdown:
         report.write_markdown(markdown, report.markdown_report(results))
         print(f"[bench] wrote the results into {markdown}")
+    return 0
+
+
+def _main_scale(args: argparse.Namespace, plan: Plan, work: Path) -> int:
+    try:
+        results = run_scale(plan, args.seed, work, preview=not args.no_preview, runs=args.runs)
+    except measure.BenchError as failed:
+        print(f"bench failed: {failed}", file=sys.stderr)
+        return 1
+    target = args.json or ROOT / "build" / "bench-scale.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    block = scale.markdown(results)
+    print(block)
+    print(f"[bench] wrote {target}")
+    if args.markdown or not plan.quick:
+        scale.write_markdown(args.markdown or ROOT / "BENCHMARKS.md", block)
     return 0
 
 
