@@ -25,6 +25,7 @@ from tools.annotate.edition import AnnotatedEdition
 from tools.escape import template_text, yaml_json
 from tools.problems import EditionError
 from tools.site.bundle import make_zip
+from tools.site.offline import derive_offline
 from tools.strings import Words
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
@@ -137,7 +138,7 @@ def site_url(value: str) -> str:
 
 
 def write_config(
-    root: Path, docs: Path, edition: AnnotatedEdition, site_dir: Path, target: Path, offline: bool, strict: bool = True, site_url: str = ""
+    root: Path, docs: Path, edition: AnnotatedEdition, site_dir: Path, target: Path, strict: bool = True, site_url: str = ""
 ) -> Path:
     """A generated MkDocs config that inherits mkdocs.yml and adds what comes from seeds/.
 
@@ -156,16 +157,8 @@ def write_config(
         "markdown_extensions": markdown_extensions(root, words),
         "extra": {"edition_language": edition.edition.settings.language},
     }
-    if not offline and strict:
+    if strict:
         config["site_url"] = site_url
-    if offline:
-        config.update(
-            {
-                "use_directory_urls": False,
-                "site_url": "",
-                "extra": {"generator": False, "edition_language": edition.edition.settings.language},
-            }
-        )
     target.parent.mkdir(parents=True, exist_ok=True)
     text = yaml_json(config, indent=2) + "\n"
     if not target.exists() or target.read_text(encoding="utf-8") != text:
@@ -212,24 +205,10 @@ def _mkdocs_failure(config: Path, returncode: int, stdout: str, stderr: str) -> 
 
 def run_mkdocs(config: Path, env: dict[str, str]) -> None:
     """mkdocs build --strict; any warning fails with MkDocs' own message."""
-    run_mkdocs_together([config], env)
-
-
-def run_mkdocs_together(configs: list[Path], env: dict[str, str]) -> None:
-    """mkdocs build --strict for each config, all at once (the hosted and offline sites build side by
-    side, one process each); the first failure is raised once all have finished."""
-    running = [
-        (config, subprocess.Popen(_mkdocs_command(config), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env))
-        for config in configs
-    ]
-    failures = []
-    for config, process in running:
-        stdout, stderr = process.communicate()
-        failure = _mkdocs_failure(config, process.returncode, stdout, stderr)
-        if failure is not None:
-            failures.append(failure)
-    if failures:
-        raise failures[0]
+    result = subprocess.run(_mkdocs_command(config), capture_output=True, text=True, env=env)
+    failure = _mkdocs_failure(config, result.returncode, result.stdout, result.stderr)
+    if failure is not None:
+        raise failure
 
 
 @contextlib.contextmanager
@@ -297,18 +276,14 @@ def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, o
 def _build_in(
     staging: Path, root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool, epoch: int, env: dict[str, str], site_url: str
 ) -> list[tuple[Path, Path]]:
-    """Both builds into staging, side by side; returns (built, published place) pairs."""
+    """The hosted site, and the offline copy derived from it (tools/site/offline.py), into staging;
+    returns (built, published place) pairs."""
     slug = edition.edition.settings.slug
-    configs = [write_config(root, docs, edition, staging / "site", build / "mkdocs.hosted.yml", offline=False, site_url=site_url)]
-    folder = staging / "offline" / slug
-    if offline:
-        configs.append(write_config(root, docs, edition, folder, build / "mkdocs.offline.yml", offline=True))
-    run_mkdocs_together(configs, env)
+    run_mkdocs(write_config(root, docs, edition, staging / "site", build / "mkdocs.hosted.yml", site_url=site_url), env)
     published = [(staging / "site", build / "site")]
     if offline:
-        # MkDocs' 404 page links from the site root (/assets/...): meaningless from file://, and
-        # nothing in the bundle links to it.
-        (folder / "404.html").unlink(missing_ok=True)
+        folder = staging / "offline" / slug
+        derive_offline(staging / "site", folder)
         zip_path = staging / f"{slug}-offline.zip"
         make_zip(folder, slug, zip_path, epoch)
         published.append((zip_path, build / f"{slug}-offline.zip"))

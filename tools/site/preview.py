@@ -67,7 +67,7 @@ def regenerate(seeds: Path, docs: Path, build: Path, root: Path, warned: set[Pro
     if has_errors(checked.problems) or checked.edition is None:
         print("preview not updated: fix the errors above and save again (the last good pages stay)", file=sys.stderr, flush=True)
         return checked
-    write_config(root, docs, checked.edition, build / "serve-site", build / "mkdocs.serve.yml", offline=False, strict=False)
+    write_config(root, docs, checked.edition, build / "serve-site", build / "mkdocs.serve.yml", strict=False)
     print(f"docs: {len(changed)} page(s) updated" + (f": {', '.join(changed)}" if changed else ""), flush=True)
     return checked
 

@@ -215,7 +215,7 @@ def _mkdocs(config: Path) -> Finished:
 
 
 def _config(work: Path, docs: Path, edition: AnnotatedEdition, name: str) -> Path:
-    return write_config(ROOT, docs, edition, work / f"site-{name}", work / f"mkdocs.{name}.yml", offline=False)
+    return write_config(ROOT, docs, edition, work / f"site-{name}", work / f"mkdocs.{name}.yml")
 
 
 def generator_and_mkdocs(seeds: Path, work: Path, runs: int, compare: bool, alternatives: bool) -> dict[str, Any]:

@@ -74,7 +74,7 @@ def build_against_material(seeds: Path, work: Path, runs: int) -> dict[str, Any]
     plain_docs = work / "docs-plain"
     write_pages(render_pages(unglossed(checked.edition)), plain_docs)
     shutil.rmtree(plain_docs / "search", ignore_errors=True)
-    config = write_config(ROOT, plain_docs, checked.edition, work / "site-plain", work / "mkdocs.plain.yml", offline=False)
+    config = write_config(ROOT, plain_docs, checked.edition, work / "site-plain", work / "mkdocs.plain.yml")
     settings = json.loads(config.read_text(encoding="utf-8"))
     config.write_text(json.dumps({**settings, "plugins": ["search"]}), encoding="utf-8")
     docs, build = work / "docs-build", work / "build"
