@@ -79,14 +79,13 @@ def offline_page(html: str, hosted: str) -> str:
 
 def derive_offline(site: Path, folder: Path) -> None:
     """The offline copy of the hosted site in site/, written into folder/."""
-    shutil.copytree(site, folder, ignore=shutil.ignore_patterns("*.html"))
-    for page in sorted(site.rglob("*.html")):
-        hosted = page.relative_to(site).as_posix()
+    for source in sorted(p for p in site.rglob("*") if p.is_file()):
+        hosted = source.relative_to(site).as_posix()
         if hosted in LEFT_OUT:
             continue
         target = folder / file_path(hosted)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(offline_page(page.read_text(encoding="utf-8"), hosted), encoding="utf-8")
-    for empty in sorted((p for p in folder.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
-        if not any(empty.iterdir()):
-            empty.rmdir()
+        if source.suffix == ".html":
+            target.write_text(offline_page(source.read_text(encoding="utf-8"), hosted), encoding="utf-8")
+        else:
+            shutil.copyfile(source, target)
