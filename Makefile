@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 READY := $(VENV)/.ready
 
-.PHONY: site test check generate serve browser audit clean pdf bench
+.PHONY: site test check generate serve browser audit clean pdf bench schemas
 
 site: $(READY)
 	$(PY) -m tools build
@@ -18,6 +18,10 @@ generate: $(READY)
 
 serve: $(READY)
 	$(PY) -m tools serve
+
+# JSON Schemas of the seeds/ files (seeds/.schemas/), for editors' YAML extensions; committed.
+schemas: $(READY)
+	$(PY) -m tools schemas
 
 test: $(READY) browser
 	$(PY) -m pytest

@@ -74,6 +74,14 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schemas(args: argparse.Namespace) -> int:
+    from tools.source.editor_schemas import FOLDER, write_schemas
+
+    written = write_schemas(args.seeds)
+    print(f"{args.seeds / FOLDER}: " + (f"{len(written)} schema(s) written ({', '.join(written)})" if written else "schemas up to date"))
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from tools.site.preview import serve
 
@@ -105,6 +113,8 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check, generate, build the site and the offline zip")
     build.add_argument("--no-offline", action="store_true", help="build only the hosted site")
     build.set_defaults(run=_build)
+    schemas = commands.add_parser("schemas", help="write the JSON Schemas of the seeds/ files (seeds/.schemas/) for editors' YAML extensions")
+    schemas.set_defaults(run=_schemas)
     serve = commands.add_parser("serve", help="live preview on http://127.0.0.1:PORT")
     serve.add_argument("--port", type=port_number, default=8000, help="the port to serve on, 1 to 65535 (default: 8000)")
     serve.set_defaults(run=_serve)

@@ -25,6 +25,7 @@ from tools.model import (
     slugify,
 )
 from tools.problems import Position, Problem, error, warning
+from tools.source.editor_schemas import stale_schemas
 from tools.source.schema import Reader, Record, RecordSpec, Value
 
 
@@ -263,6 +264,6 @@ def load_edition(seeds: Path) -> tuple[Edition, list[Problem]]:
         crosslinks=loader.crosslinks(),
     )
     edition = dataclasses.replace(edition, unreadable=frozenset(loader.unreadable))
-    return edition, loader.problems
+    return edition, loader.problems + stale_schemas(seeds, shown_path(seeds))
 
 
