@@ -10,8 +10,8 @@ from typing import Any, get_args
 import jsonschema
 import pytest
 import yaml
-
 from conftest import ROOT, problem_lines, write_seeds
+
 from tools.source.editor_schemas import FOLDER, SCHEMA_FILES, SchemaFile, file_schema, reference, rendered, write_schemas
 from tools.source.schema import Kind, RecordSpec
 from tools.source.yamlsource import Source, parse

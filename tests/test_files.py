@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, problem_lines, write_seeds
+
 from tools.pipeline import check
 from tools.source.files import is_ignored
 

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import TEXT_META, Element, parse_html, render_page, squash, write_seeds
 
-from conftest import Element, TEXT_META, parse_html, render_page, squash, write_seeds
-from tools.pages.markup import html_escape, is_safe_url, link_scheme, md_escape, plain_text, render_markdown, shared_renderer, template_text, yaml_string
+from tools.escape import template_text
+from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown, shared_renderer, yaml_string
 from tools.pages.text import write_text_page
 from tools.pipeline import check
+from tools.source.links import is_safe_url, link_scheme
 
 NASTY = [
     "<script>alert(1)</script>",

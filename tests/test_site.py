@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, TEXT_META, write_seeds
+
 from tools.site.build import grouped
 
 EPOCH = "1700000000"

@@ -5,7 +5,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from conftest import GLOSSARY, TEXT_META, problem_lines, write_seeds
 
 # GLOSSARY (conftest) has 17 lines: ABM starts at line 1, ABM Treaty at line 10; an entry appended

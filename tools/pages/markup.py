@@ -7,21 +7,21 @@ fields are rendered by a bare Python-Markdown with raw HTML escaped, images and 
 from __future__ import annotations
 
 import html
-import json
 import re
 import string
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from urllib.parse import urlsplit
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from tools.escape import template_text, yaml_json
+from tools.source.links import is_safe_url
+
 # Python-Markdown's backslash-escapable characters; '<' and '&' are turned into entities instead.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~^=:$])")
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def md_escape(text: str) -> str:
@@ -63,66 +63,6 @@ def yaml_string(text: str) -> str:
     Material print page titles and descriptions into the page (<title>, nav, <meta content="...">)
     without escaping them."""
     return yaml_json(template_text(" ".join(text.split())))
-
-
-# Characters PyYAML refuses to read (U+FFFE, U+FFFF, C1 controls) or reads as line breaks (U+0085,
-# U+2028, U+2029), which break a key or value that MkDocs reads; JSON's \uXXXX escapes are YAML's too.
-_YAML_UNREADABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def yaml_json(value: object, indent: int | None = None) -> str:
-    """value as JSON that PyYAML (and so MkDocs) reads back unchanged, whatever characters it holds."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
-    return _YAML_UNREADABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def template_text(text: str) -> str:
-    """Text that MkDocs or Material templates print unescaped (titles, site name, descriptions).
-
-    & < > and " are escaped, which is all element content and Material's double-quoted attributes
-    need; the apostrophe is left alone, as Material escapes some titles again (aria-label="{{ title | e }}")
-    and a title such as Russia's would otherwise read "Russia&#x27;s" there."""
-    return html.escape(text, quote=False).replace('"', "&quot;")
-
-
-def link_scheme(url: str) -> str:
-    """The scheme a browser would see, after entities and control characters are removed."""
-    cleaned = _CONTROL.sub("", html.unescape(html.unescape(url)))
-    try:
-        return urlsplit(cleaned).scheme.lower()
-    except ValueError:
-        return "invalid"
-
-
-def link_problem(url: str) -> str | None:
-    """Why a browser could take url to another host or run it, or None when it is a '#anchor' or an
-    absolute http, https or mailto address.
-
-    Browsers read a backslash as a slash, '//host/x' as another host, and 'https:host' as
-    'https://host'; relative paths are refused too: editors' Markdown is shown on several pages
-    (a note on its text's page and on the print page), so no path is right on all of them."""
-    cleaned = _CONTROL.sub("", html.unescape(html.unescape(url))).replace("\\", "/")
-    scheme = link_scheme(url)
-    if scheme == "invalid":
-        return "which is not a valid address"
-    if scheme in ("http", "https"):
-        rest = cleaned.split(":", 1)[1]
-        if not rest.startswith("//") or not urlsplit(cleaned).netloc:
-            return f"with no '//' and host after '{scheme}:'; write the full address, {scheme}://host/path"
-        return None
-    if scheme == "mailto":
-        return None
-    if scheme:
-        return f"with the scheme '{scheme}:'; only http, https and mailto addresses and '#anchors' are allowed"
-    if cleaned.startswith("//"):
-        return "starting with '//' (or a backslash), which leads to another site; write the full https:// address"
-    if cleaned.startswith("#") or not cleaned:
-        return None
-    return "which is relative: no relative path works on every page that shows this text; link to a '#anchor' of the same page or to a full https:// address"
-
-
-def is_safe_url(url: str) -> bool:
-    return link_problem(url) is None
 
 
 class _Sanitiser(Treeprocessor):
@@ -186,4 +126,4 @@ def plain_text(text: str) -> str:
     return " ".join(html.unescape(words).split())
 
 
-_BLOCK_TAG = re.compile(r"</?(?:p|br|hr|li|ul|ol|blockquote|pre|h[1-6]|div|table|tr|td|th|dl|dt|dd)[^>]*>")
+_BLOCK_TAG = re.compile(r"</?(?:p|br|hr|li|ul|ol|blockquote|pre|h[1-6]|div|table|tr|td|th|dl|dt|dd)\b[^>]*>")

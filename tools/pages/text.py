@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Callable
 
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, LinkEnd, Occurrence, PlacedNote
+from tools.model import Paragraph, Settings, Term, Text
 from tools.pages.cite import cite_section
 from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown
-from tools.model import Paragraph, Settings, Term, Text
 from tools.pages.parts import NOTE_LABELS, NOTE_SYMBOLS, front_matter, reading_time, references_html, text_page
 
 GLOSSARY = "../glossary.md"

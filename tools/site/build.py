@@ -15,10 +15,10 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from tools.annotate.edition import AnnotatedEdition
+from tools.escape import template_text, yaml_json
+from tools.problems import EditionError
 from tools.site.bundle import make_zip
 from tools.site.publish import publish, recover
-from tools.pages.markup import template_text, yaml_json
-from tools.problems import EditionError
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 

@@ -31,8 +31,8 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
 from tools.pipeline import Checked, generate
-from tools.source.files import is_ignored
 from tools.problems import Problem, has_errors
+from tools.source.files import is_ignored
 
 POLL_SECONDS = 0.1
 HOST = "127.0.0.1"
@@ -170,7 +170,7 @@ def _watch_seeds(seeds: Path, regenerate_now: Callable[[], None], stop: threadin
             seen = now
             try:
                 regenerate_now()
-            except Exception as failed:  # noqa: BLE001 - the preview must outlive any one save
+            except Exception as failed:
                 print(f"preview not updated: {type(failed).__name__}: {failed}", file=sys.stderr, flush=True)
 
 

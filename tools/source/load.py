@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from tools.source import files, specs, yamlsource
 from tools.model import (
     CrossLink,
     DatedEvent,
@@ -25,6 +24,7 @@ from tools.model import (
     slugify,
 )
 from tools.problems import Position, Problem, error, warning
+from tools.source import files, specs, yamlsource
 from tools.source.editor_schemas import stale_schemas
 from tools.source.schema import Reader, Record, RecordSpec, Value
 
@@ -115,7 +115,10 @@ class Loader:
         for text in texts:
             if text.slug in named:
                 self.problems.append(
-                    error(Position(text.path), "duplicate-text", f"this text's name '{text.slug}' (its page and the name notes use) is also that of {named[text.slug].path}; rename one of the two files")
+                    error(
+                        Position(text.path), "duplicate-text",
+                        f"this text's name '{text.slug}' (its page and the name notes use) is also that of {named[text.slug].path}; rename one of the two files",
+                    )
                 )
             else:
                 named[text.slug] = text
@@ -159,7 +162,7 @@ class Loader:
                 )
             )
             return None
-        records, shown = self._read(str(file.relative_to(self.seeds)), specs.TEXT_META, many=False, required=True)
+        records, _ = self._read(str(file.relative_to(self.seeds)), specs.TEXT_META, many=False, required=True)
         if not records:
             return None
         r = records[0]
@@ -170,7 +173,10 @@ class Loader:
             if number is None or role is None:
                 continue
             if not 1 <= number <= paragraphs:
-                self.problems.append(error(p.at("paragraph"), "no-paragraph", f"paragraph {number} does not exist: the text has {paragraphs} paragraph{'' if paragraphs == 1 else 's'} (blocks separated by blank lines)"))
+                plural = "" if paragraphs == 1 else "s"
+                self.problems.append(
+                    error(p.at("paragraph"), "no-paragraph", f"paragraph {number} does not exist: the text has {paragraphs} paragraph{plural} (blocks separated by blank lines)")
+                )
                 continue
             if role == "quotation" and not p.get("attribution"):
                 self.problems.append(error(p.position, "missing-field", "a quotation needs an 'attribution': who is quoted, where and when"))

@@ -18,11 +18,16 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Event, NodeEvent, ScalarEvent
 
 from tools.problems import Position, Problem, error
+
+if TYPE_CHECKING:  # libyaml's module exists only where PyYAML was built with it
+    from yaml import Mark
+    from yaml._yaml import Mark as CMark
 
 MAX_BYTES = 1_000_000
 # C0 and C1 control characters other than tab, line feed, form feed and carriage return.
@@ -107,7 +112,7 @@ def read_source(file: Path, shown_as: str) -> tuple[Source | None, list[Problem]
     return decode(shown_as, data)
 
 
-def _position(source: Source, mark: yaml.Mark | None) -> Position:
+def _position(source: Source, mark: Mark | CMark | None) -> Position:
     if mark is None:
         return Position(source.path)
     return Position(source.path, mark.line + 1, mark.column + 1)
@@ -166,7 +171,9 @@ def _same_in_libyaml(events: Iterator[Event]) -> bool:
     PyYAML: an empty value (libyaml puts some at the next line), a plain '?' in a flow collection."""
     flow: list[bool] = []
     for event in events:
-        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and (event.anchor is not None or event.tag is not None)):
+        anchored = isinstance(event, NodeEvent) and event.anchor is not None
+        tagged = isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.tag is not None
+        if isinstance(event, AliasEvent) or anchored or tagged:
             return False
         if isinstance(event, ScalarEvent) and not event.style and (not event.value or ("?" in event.value and any(flow))):
             return False

@@ -13,7 +13,9 @@ Rules (code: what it catches):
   raw-html          raw HTML in an editor's Markdown
   title-too-long    a text's title longer than MkDocs can read in the navigation
   short-too-long    a short definition too long for a tooltip (warning)
-  unused-term       an entry found in no text that no entry relates to (warning, after annotation)
+
+After annotation, tools.annotate.usage adds:
+  unused-term       an entry found in no text that no entry relates to (warning)
 """
 from __future__ import annotations
 
@@ -21,11 +23,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from tools.annotate.edition import AnnotatedEdition
-from tools.pages.markup import link_problem, link_scheme, template_text, yaml_json
+from tools.escape import template_text, yaml_json
 from tools.model import Edition, QuoteRef, Term
 from tools.problems import Position, Problem, error, warning
-from tools.annotate.quotes import context, find_quote
+from tools.source.links import link_problem, link_scheme
+from tools.source.quotes import context, find_quote
 from tools.source.schema import did_you_mean
 
 SHORT_LIMIT = 200
@@ -33,7 +35,8 @@ _MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)|^\s{0,3}\[[^\]]+\
 _RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--[\s\S]*?--)>")
 
 
-def _key(value: str) -> str:
+def term_key(value: str) -> str:
+    """A term or alias as compared for duplicates: NFC, case-folded, trimmed."""
     return unicodedata.normalize("NFC", value).casefold().strip()
 
 
@@ -41,7 +44,7 @@ def _terms(edition: Edition) -> Iterator[Problem]:
     entries: dict[str, Term] = {}
     anchors: dict[str, Term] = {}
     for term in edition.terms:
-        key = _key(term.term)
+        key = term_key(term.term)
         if key in entries:
             yield error(term.position, "duplicate-term", f"the term '{term.term}' is already an entry at line {entries[key].position.line}; merge the two entries")
             continue
@@ -59,7 +62,7 @@ def _terms(edition: Edition) -> Iterator[Problem]:
     aliases: dict[str, tuple[Term, Position]] = {}
     for term in edition.terms:
         for alias in term.aliases:
-            key = _key(alias.value)
+            key = term_key(alias.value)
             if key in entries and entries[key] is not term:
                 other = entries[key]
                 yield error(alias.position, "alias-conflict", f"the alias '{alias.value}' is the term of another entry (line {other.position.line}); remove it here or relate the two entries")
@@ -71,9 +74,9 @@ def _terms(edition: Edition) -> Iterator[Problem]:
     names = [t.term for t in edition.terms]
     for term in edition.terms:
         for related in term.related:
-            if _key(related.value) == _key(term.term):
+            if term_key(related.value) == term_key(term.term):
                 yield error(related.position, "self-related", f"'{term.term}' is related to itself; remove '{related.value}' from its related list")
-            elif _key(related.value) not in entries:
+            elif term_key(related.value) not in entries:
                 yield error(related.position, "unknown-related", f"related entry '{related.value}' is not in the glossary{did_you_mean(related.value, names)}")
         if len(term.short) > SHORT_LIMIT:
             yield warning(term.position, "short-too-long", f"the short definition of '{term.term}' has {len(term.short)} characters; keep it under {SHORT_LIMIT} so the tooltip stays readable")
@@ -172,18 +175,3 @@ def validate(edition: Edition) -> list[Problem]:
     """Every cross-file problem in a loaded edition."""
     return [*_terms(edition), *_anchors(edition), *_safety(edition), *_config_values(edition)]
 
-
-def usage_warnings(edition: AnnotatedEdition) -> list[Problem]:
-    """Warnings that need the annotated texts: entries no text uses and no other entry points to."""
-    used = {o.term.id for t in edition.texts for o in t.occurrences}
-    related = {_key(r.value) for t in edition.edition.terms for r in t.related}
-    return [
-        warning(
-            t.position,
-            "unused-term",
-            f"'{t.term}' occurs in no text and no entry lists it under 'related'; add an alias matching the texts' wording, "
-            "list it under a related entry's 'related', or remove it",
-        )
-        for t in edition.edition.terms
-        if t.id not in used and _key(t.term) not in related
-    ]
