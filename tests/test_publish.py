@@ -10,8 +10,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, write_seeds
+
 from tools.site.publish import JOURNAL, RETIRED, publish, recover
 
 ZIP = "test-edition-offline.zip"

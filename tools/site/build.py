@@ -200,7 +200,7 @@ def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, o
 
 def _build_in(
     staging: Path, root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool, epoch: int, env: dict[str, str]
-) -> list[tuple[Path, Path]]:
+) -> list[tuple[Path | None, str]]:
     """Both builds into staging; returns (built output, name in build/) pairs, None for an output to remove."""
     slug = edition.edition.settings.slug
     run_mkdocs(write_config(root, docs, edition, staging / "site", build / "mkdocs.hosted.yml", offline=False), env)

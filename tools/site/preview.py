@@ -226,7 +226,7 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int) -> int:
         server.watch(str(config))
         threading.Thread(target=_watch_seeds, args=(seeds, regenerate_now, stop), daemon=True).start()
         print(f"preview: {url}  (watching {seeds}; Ctrl+C stops)", flush=True)
-        server.serve()
+        server.serve()  # type: ignore[no-untyped-call]  # MkDocs leaves it unannotated
     except KeyboardInterrupt:
         pass
     finally:

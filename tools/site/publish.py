@@ -74,7 +74,7 @@ def publish(build: Path, outputs: list[tuple[Path | None, str]]) -> None:
     retired.mkdir()
     journal = build / JOURNAL
     pending = journal.with_name(JOURNAL + ".tmp")
-    with open(pending, "w", encoding="utf-8") as handle:
+    with pending.open("w", encoding="utf-8") as handle:
         json.dump({"places": names, "existed": existed}, handle)
         handle.flush()
         os.fsync(handle.fileno())
@@ -100,7 +100,7 @@ def build_lock(build: Path) -> Iterator[None]:
     """One writer at a time (generate, build and the preview's regeneration): a second one waits for
     the first, and says so. An interrupted publish is recovered first."""
     build.mkdir(parents=True, exist_ok=True)
-    with open(build / ".lock", "w") as handle:
+    with (build / ".lock").open("w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
