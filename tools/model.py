@@ -5,6 +5,7 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from tools.problems import Position
@@ -15,6 +16,9 @@ TERM_KINDS: tuple[str, ...] = ("concept", "treaty", "weapon system", "organisati
 TEXT_KINDS: tuple[str, ...] = ("news report", "commentary", "official statement")
 NOTE_KINDS: tuple[str, ...] = ("context", "source", "disputed", "correction")
 PASSAGE_ROLES: tuple[str, ...] = ("headline", "standfirst", "quotation")
+SOURCE_KINDS: tuple[str, ...] = ("primary", "news report", "scholarship", "reference", "partisan outlet")
+# Note kinds that rest on sources: such a note must cite at least this many.
+NOTE_MIN_SOURCES: dict[str, int] = {"source": 1, "correction": 1, "disputed": 2}
 
 
 def slugify(value: str) -> str:
@@ -74,12 +78,39 @@ class PartialDate:
 
 
 @dataclass(frozen=True)
-class Reference:
-    """A source named by title and year, with a URL only where it is certain."""
+class Source:
+    """One work the edition relies on (seeds/sources.yml), cited elsewhere by its id."""
 
+    id: str
+    authors: tuple[str, ...]
     title: str
-    year: str | None = None
-    url: str | None = None
+    outlet: str
+    details: str | None
+    date: PartialDate
+    url: str | None
+    kind: str
+    note: str | None
+    position: Position
+
+    @property
+    def descriptive(self) -> bool:
+        """True when the title is the editors' description of an untitled work, written in [square brackets]."""
+        return self.title.startswith("[") and self.title.endswith("]")
+
+    @property
+    def sort_key(self) -> tuple[str, str, str]:
+        """Bibliography order: the first author's surname (last word of the name), else the title."""
+        first = self.authors[0].split()[-1] if self.authors else self.title.strip("[]“”\"' ")
+        return (first.casefold(), self.title.casefold(), self.id)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A reference to a source by its id, with an optional locator (page, document, paragraph)."""
+
+    source: str
+    at: str | None
+    position: Position
 
 
 @dataclass(frozen=True)
@@ -91,11 +122,11 @@ class DatedEvent:
 
 @dataclass(frozen=True)
 class Passage:
-    """A paragraph's role in a text: headline, standfirst, or a quotation with its attribution."""
+    """A paragraph's role in a text: headline, standfirst, or a quotation with the source it is quoted from."""
 
     paragraph: int
     role: str
-    attribution: str
+    citation: Citation | None
     position: Position
 
 
@@ -114,6 +145,7 @@ class TextMeta:
     kind: str
     headnote: str
     passages: tuple[Passage, ...]
+    sources: tuple[Citation, ...]
     position: Position
 
 
@@ -125,7 +157,7 @@ class Paragraph:
     text: str
     line: int
     role: str | None = None
-    attribution: str = ""
+    citation: Citation | None = None
 
     @property
     def anchor(self) -> str:
@@ -185,7 +217,7 @@ class Term:
     case_sensitive: bool | None
     related: tuple[Named, ...]
     events: tuple[DatedEvent, ...]
-    references: tuple[Reference, ...]
+    references: tuple[Citation, ...]
     position: Position
 
     @property
@@ -210,7 +242,7 @@ class Note:
     kind: str
     anchor: QuoteRef
     body: str
-    sources: tuple[Reference, ...]
+    sources: tuple[Citation, ...]
     position: Position
 
 
@@ -246,6 +278,18 @@ class Edition:
     terms: tuple[Term, ...]
     notes: tuple[Note, ...]
     crosslinks: tuple[CrossLink, ...]
+    sources: tuple[Source, ...] = ()
 
     def text(self, slug: str) -> Text | None:
         return next((t for t in self.texts if t.slug == slug), None)
+
+    def source(self, id: str) -> Source | None:
+        """The source with this id (the first, if an editor gave two the same id)."""
+        return self._sources_by_id.get(id)
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        found: dict[str, Source] = {}
+        for source in self.sources:
+            found.setdefault(source.id, source)
+        return found

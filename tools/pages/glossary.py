@@ -6,7 +6,8 @@ from itertools import groupby
 from tools.annotate.edition import AnnotatedEdition
 from tools.pages.markup import md_escape
 from tools.model import TERM_KINDS, Term
-from tools.pages.parts import entry_head, front_matter, references_html, snippet
+from tools.annotate.edition import resolve
+from tools.pages.parts import BIBLIOGRAPHY, entry_head, front_matter, snippet, sources_html
 
 KIND_PLURALS = {
     "concept": "Concepts",
@@ -17,6 +18,9 @@ KIND_PLURALS = {
     "place": "Places",
     "event": "Events",
 }
+
+
+REFERENCES_LABEL = "References"
 
 
 def _letter(term: Term) -> str:
@@ -48,8 +52,9 @@ def _entry(term: Term, edition: AnnotatedEdition, names: dict[str, Term]) -> str
     if term.events:
         events = "\n".join(f"- {md_escape(e.date.display())}: {md_escape(e.label)}" for e in sorted(term.events, key=lambda e: e.date))
         parts.append("**Dates:**\n\n" + events)
-    if term.references:
-        parts.append("**References:**\n\n" + f'<div class="entry-references">{references_html(term.references)}</div>')
+    references = sources_html(resolve(edition.edition, term.references), BIBLIOGRAPHY, REFERENCES_LABEL)
+    if references:
+        parts.append(f'<div class="entry-references" markdown="1">{references}</div>')
     occurrences = edition.occurrences_of(term)
     if occurrences:
         items = []

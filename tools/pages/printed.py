@@ -7,14 +7,17 @@ repeats what the other pages hold.
 """
 from __future__ import annotations
 
-from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote
+from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote, resolve
 from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown, yaml_string
-from tools.model import Paragraph, Term
-from tools.pages.parts import entry_head, NOTE_LABELS, NOTE_SYMBOLS, references_html
-from tools.pages.text import _notes, header, paragraph_body
+from tools.model import Edition, Paragraph, Term
+from tools.pages.bibliography import BIBLIOGRAPHY_TITLE, entries
+from tools.pages.glossary import REFERENCES_LABEL
+from tools.pages.parts import entry_head, NOTE_LABELS, NOTE_SYMBOLS, sources_html
+from tools.pages.text import _notes, header, paragraph_body, quotation_caption
 
 PAGE = "print.md"
 TITLE = "Print edition"
+SAME_PAGE = ""  # citations link to the bibliography section of this page
 
 
 def _gloss(surface: str, term: Term) -> str:
@@ -43,7 +46,7 @@ def _paragraph(paragraph: Paragraph, text: AnnotatedText, prefix: str) -> str:
     if paragraph.role == "quotation":
         html = (
             f'<figure class="quotation" markdown="1">\n<blockquote markdown="1">\n{html}\n</blockquote>\n'
-            f'<figcaption><span class="attribution-label">Quoted from</span> {html_escape(paragraph.attribution)}</figcaption>\n</figure>'
+            f"{quotation_caption(paragraph, text, SAME_PAGE)}\n</figure>"
         )
     return html
 
@@ -54,20 +57,21 @@ def _text(text: AnnotatedText) -> str:
     headnote = f'aria-label="Headnote to {html_escape(t.shown_title)}"'  # landmarks' names must differ
     parts = [
         f"## {md_escape(t.shown_title)} {{ #{t.slug} .print-text }}\n",
-        header(t).replace('aria-label="Headnote"', headnote),
+        header(text, SAME_PAGE).replace('aria-label="Headnote"', headnote),
         "\n\n".join(_paragraph(p, text, prefix) for p in t.paragraphs),
-        _notes(text, prefix=prefix, level="###"),
+        _notes(text, prefix=prefix, level="###", bibliography=SAME_PAGE),
     ]
     return "\n\n".join(p for p in parts if p)
 
 
-def _entry(term: Term, names: dict[str, Term]) -> str:
+def _entry(term: Term, names: dict[str, Term], edition: Edition) -> str:
     parts = entry_head(term, f"g-{term.id}")
     related = [names[r.value.casefold()] for r in term.related if r.value.casefold() in names]
     if related:
         parts.append("**Related:** " + " · ".join(f"[{md_escape(r.term)}](#g-{r.id})" for r in related) + "\n{ .entry-related }")
-    if term.references:
-        parts.append(f'<div class="entry-references"><p><strong>References:</strong></p>{references_html(term.references)}</div>')
+    references = sources_html(resolve(edition, term.references), SAME_PAGE, REFERENCES_LABEL)
+    if references:
+        parts.append(f'<div class="entry-references" markdown="1">{references}</div>')
     return "\n\n".join(parts)
 
 
@@ -85,7 +89,9 @@ def write_print_page(edition: AnnotatedEdition) -> tuple[str, str]:
         "entry's short and full definition. Glossed terms are underlined with dots and defined in the glossary at the end.</p>\n"
     )
     contents = "\n".join(
-        [f"- [{md_escape(t.text.shown_title)}](#{t.text.slug})" for t in edition.texts] + ["- [Glossary](#glossary)"]
+        [f"- [{md_escape(t.text.shown_title)}](#{t.text.slug})" for t in edition.texts]
+        + ["- [Glossary](#glossary)"]
+        + ([f"- [{BIBLIOGRAPHY_TITLE}](#bibliography)"] if edition.edition.sources else [])
     )
     parts = [
         front,
@@ -100,6 +106,8 @@ def write_print_page(edition: AnnotatedEdition) -> tuple[str, str]:
         f'<div class="principles">{render_markdown(settings.principles)}</div>\n',
         "\n\n".join(_text(t) for t in edition.texts),
         "## Glossary { #glossary .print-glossary }\n",
-        "\n\n".join(_entry(t, names) for t in terms) + "\n",
+        "\n\n".join(_entry(t, names, edition.edition) for t in terms) + "\n",
     ]
+    if edition.edition.sources:
+        parts += [f"## {BIBLIOGRAPHY_TITLE} {{ #bibliography .print-bibliography }}\n", entries(edition, cited_in=False)]
     return PAGE, "\n".join(p for p in parts if p).rstrip() + "\n"

@@ -10,9 +10,10 @@ from tools.annotate.edition import AnnotatedEdition, AnnotatedText, LinkEnd, Occ
 from tools.pages.cite import cite_section
 from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown
 from tools.model import Paragraph, Settings, Term, Text
-from tools.pages.parts import NOTE_LABELS, NOTE_SYMBOLS, front_matter, reading_time, references_html, text_page
+from tools.pages.parts import BIBLIOGRAPHY, NOTE_LABELS, NOTE_SYMBOLS, cited_md, front_matter, reading_time, sources_html, text_page
 
 GLOSSARY = "../glossary.md"
+SOURCES = f"../{BIBLIOGRAPHY}"  # the bibliography page, as a text page links to it
 
 
 def _gloss(surface: str, term: Term) -> str:
@@ -60,6 +61,13 @@ def paragraph_body(
     return "".join(out)
 
 
+def quotation_caption(paragraph: Paragraph, text: AnnotatedText, bibliography: str = SOURCES) -> str:
+    """A quotation's caption: the source it is quoted from, linked to its bibliography entry."""
+    cited = text.quoted_from(paragraph)
+    source = cited_md(cited, bibliography) if cited else ""
+    return f'<figcaption markdown="1"><span class="attribution-label">Quoted from</span> {source}</figcaption>'
+
+
 def _paragraph(paragraph: Paragraph, text: AnnotatedText) -> str:
     notes = [n for n in text.notes if n.span.paragraph == paragraph.number]
     role = f" para--{paragraph.role}" if paragraph.role else ""
@@ -71,7 +79,7 @@ def _paragraph(paragraph: Paragraph, text: AnnotatedText) -> str:
     if paragraph.role == "quotation":
         html = (
             f'<figure class="quotation" markdown="1">\n<blockquote markdown="1">\n{html}\n</blockquote>\n'
-            f'<figcaption><span class="attribution-label">Quoted from</span> {html_escape(paragraph.attribution)}</figcaption>\n</figure>'
+            f"{quotation_caption(paragraph, text)}\n</figure>"
         )
     links = [end for end in text.links if end.here.paragraph == paragraph.number]
     return html + ("\n\n" + _crosslinks(links, paragraph.number) if links else "")
@@ -89,8 +97,9 @@ def _crosslinks(ends: list[LinkEnd], number: int) -> str:
     )
 
 
-def header(text: Text) -> str:
-    """The text's metadata, title note and headnote."""
+def header(annotated: AnnotatedText, bibliography: str = SOURCES) -> str:
+    """The text's metadata, title note, headnote and the headnote's sources (linked to the bibliography)."""
+    text = annotated.text
     meta = text.meta
     rows: list[tuple[str, str]] = []
     if meta:
@@ -114,21 +123,25 @@ def header(text: Text) -> str:
         title_note = '<p class="title-note">The title in square brackets is supplied by the editors; the text has no title of its own.</p>'
     headnote = ""
     if meta:
-        headnote = f'<section class="headnote" aria-label="Headnote"><p class="headnote-label">Headnote (editorial)</p>{render_markdown(meta.headnote)}</section>'
-    return f'<div class="text-header">\n{title_note}<dl class="text-meta">{items}</dl>\n{headnote}\n</div>'
+        sources = sources_html(annotated.sources, bibliography)
+        headnote = (
+            f'<section class="headnote" aria-label="Headnote" markdown="1"><p class="headnote-label">Headnote (editorial)</p>'
+            f"{render_markdown(meta.headnote)}{sources}</section>"
+        )
+    return f'<div class="text-header" markdown="1">\n{title_note}\n<dl class="text-meta">{items}</dl>\n{headnote}\n</div>'
 
 
-def _notes(text: AnnotatedText, prefix: str = "", level: str = "##") -> str:
-    """The notes list; prefix goes before every id and paragraph anchor (the print page holds all texts)."""
+def _notes(text: AnnotatedText, prefix: str = "", level: str = "##", bibliography: str = SOURCES) -> str:
+    """The notes list, each note with its sources numbered and linked to the bibliography; prefix goes
+    before every id and paragraph anchor (the print page holds all texts)."""
     if not text.notes:
         return ""
     items = []
     for placed in text.notes:
         note, anchor = placed.note, f"{prefix}p{placed.span.paragraph}"
-        sources = references_html(note.sources)
-        sources_block = f'<div class="note-sources"><p>Sources</p>{sources}</div>' if sources else ""
+        sources_block = sources_html(placed.sources, bibliography)
         items.append(
-            f'<li class="note note--{note.kind}" id="{prefix}note-{placed.number}">'
+            f'<li class="note note--{note.kind}" id="{prefix}note-{placed.number}" markdown="1">'
             f'<p class="note-head"><span class="note-symbol" aria-hidden="true">{html_escape(NOTE_SYMBOLS[note.kind])}{placed.number}</span> '
             f'<span class="note-kind">{NOTE_LABELS[note.kind]}</span> '
             f'<a class="note-back" href="#{anchor}" aria-label="Back to paragraph {placed.span.paragraph}">¶{placed.span.paragraph}</a> '
@@ -136,7 +149,7 @@ def _notes(text: AnnotatedText, prefix: str = "", level: str = "##") -> str:
             f'{render_markdown(note.body)}'
             f"{sources_block}</li>"
         )
-    return f'{level} Notes {{ #{prefix}notes }}\n\n<ol class="notes">\n' + "\n".join(items) + "\n</ol>\n"
+    return f'{level} Notes {{ #{prefix}notes }}\n\n<ol class="notes" markdown="1">\n' + "\n".join(items) + "\n</ol>\n"
 
 
 def _terms(text: AnnotatedText) -> str:
@@ -211,7 +224,7 @@ def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, s
     parts = [
         front_matter(t.shown_title, description),
         f"# {md_escape(t.shown_title)}\n",
-        header(t),
+        header(text),
         "## Text { #text }\n",
         "\n\n".join(_paragraph(p, text) for p in t.paragraphs),
         _notes(text),

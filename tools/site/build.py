@@ -19,7 +19,9 @@ from pathlib import Path
 
 from tools.annotate.edition import AnnotatedEdition
 from tools.site.bundle import make_zip
+from tools.pages.bibliography import BIBLIOGRAPHY_TITLE
 from tools.pages.markup import template_text
+from tools.pages.parts import BIBLIOGRAPHY
 from tools.problems import EditionError
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
@@ -33,7 +35,7 @@ NAV_GROUP = 20
 
 
 def nav(edition: AnnotatedEdition) -> list[object]:
-    """Home, the texts in reading order, the glossary, the two pages drawn from it, and the print edition."""
+    """Home, the texts in reading order, the glossary, the two pages drawn from it, the bibliography and the print edition."""
     texts: list[object] = [{template_text(t.text.shown_title): f"texts/{t.text.slug}.md"} for t in edition.texts]
     return [
         {"Home": "index.md"},
@@ -41,6 +43,7 @@ def nav(edition: AnnotatedEdition) -> list[object]:
         {"Glossary": "glossary.md"},
         {"Timeline": "timeline.md"},
         {"Term map": "term-map.md"},
+        {BIBLIOGRAPHY_TITLE: BIBLIOGRAPHY},
         {"Print edition": "print.md"},
     ]
 
