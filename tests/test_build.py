@@ -13,10 +13,10 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from conftest import ROOT, Element, parse_html, squash
-from tools.source.load import load_edition
+
 from tools.model import Edition, Text
+from tools.source.load import load_edition
 
 SEEDS = ROOT / "seeds"
 # Inside a text's paragraph, these are the editors' insertions; everything else is the text itself.
@@ -260,7 +260,7 @@ def test_note_sources_reach_the_bibliography(built: Built, variant: tuple[bool, 
         assert len(notes) == len(expected)
         for note in notes:
             links = [a for a in note.find_all("a") if "source-link" in a.classes]
-            for number, a in enumerate(links, start=1):
+            for a in links:
                 target = served(resolve(root, path, a.attrs["href"]))
                 assert target is not None and target[0] == bibliography, a.attrs["href"]
                 assert target[1].startswith("source-") and target[1] in entries, a.attrs["href"]
@@ -375,3 +375,12 @@ def test_offline_search_works_without_a_server(built: Built) -> None:
     assert (built.offline / "assets" / "javascripts" / "iframe-worker-shim.js").is_file()
     scripts = [e.attrs.get("src", "") for e in page(built.offline / "index.html").find_all("script")]
     assert "assets/javascripts/iframe-worker-shim.js" in scripts
+
+
+def test_built_site_has_no_preview_banner(variant: tuple[bool, Path]) -> None:
+    """The problem banner belongs to the preview server only (tools/site/banner.py)."""
+    _, root = variant
+    files = [p for p in root.rglob("*") if p.is_file()]
+    assert files
+    carrying = [p.relative_to(root).as_posix() for p in files if b"/.preview/" in p.read_bytes() or b"preview-problems" in p.read_bytes()]
+    assert carrying == []

@@ -4,10 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import SOURCES, TEXT_META, write_seeds
-from tools.source.load import load_edition, split_paragraphs
+
 from tools.model import Edition
+from tools.source.load import load_edition, split_paragraphs
+from tools.strings import Words
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def test_text_without_metadata_warns_and_takes_its_first_line_as_title(here: Pat
     new = edition.text("new")
     assert new is not None and new.meta is None
     assert new.title == new.shown_title == "A new title"
-    assert new.date.display() == "date unknown"
+    assert Words().date(new.date) == "date unknown"
 
 
 def test_texts_follow_their_order_then_their_names(here: Path) -> None:
@@ -156,7 +157,7 @@ def test_metadata_fields(here: Path) -> None:
     edition, _ = load(write_seeds(here, metadata={"one": meta.replace("date: 2018-03", "date: 2018-03-02")}))
     text = edition.texts[0]
     assert text.shown_title == "[Untitled]"
-    assert text.date.display() == "2 March 2018"
+    assert Words("en-GB").date(text.date) == "2 March 2018"
     assert text.meta is not None and (text.meta.author, text.meta.date_note, text.meta.source) == ("A. Writer", "inferred", "Test Press")
 
 
@@ -205,7 +206,8 @@ def test_source_fields_are_checked(here: Path) -> None:
     sources = "- id: bad\n  title: '[A description]'\n  outlet: Press\n  date: spring 2009\n  kind: blog\n"
     _, problems = load(write_seeds(here, sources=sources))
     assert problems == [
-        "seeds/sources.yml:1:3: error: this source has no 'authors' field; add it: the authors as printed, e.g. [Keir A. Lieber, Daryl G. Press], or none when the work names no author [missing-field]",
+        "seeds/sources.yml:1:3: error: this source has no 'authors' field; add it: the authors as printed, "
+        "e.g. [Keir A. Lieber, Daryl G. Press], or none when the work names no author [missing-field]",
         "seeds/sources.yml:4:9: error: 'date' in a source: 'spring 2009' is not a date; write YYYY-MM-DD, YYYY-MM, YYYY or unknown (e.g. 1972-05-26) [date]",
         "seeds/sources.yml:5:9: error: 'kind' in a source is 'blog'; choose one of: primary, news report, scholarship, reference, partisan outlet [choice]",
     ]
@@ -214,4 +216,4 @@ def test_source_fields_are_checked(here: Path) -> None:
 def test_unknown_date_is_said_explicitly(here: Path) -> None:
     sources = SOURCES.replace("date: 1972-05-26", "date: unknown")
     edition, _ = load(write_seeds(here, sources=sources))
-    assert edition.sources[0].date.precision == "unknown" and edition.sources[0].date.display() == "date unknown"
+    assert edition.sources[0].date.precision == "unknown" and Words().date(edition.sources[0].date) == "date unknown"

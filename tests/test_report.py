@@ -5,9 +5,9 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import write_seeds
 from test_cli import BROKEN_NOTES
+
 from tools.cli import main
 from tools.problems import Position, error, warning
 from tools.report import as_json, escape_data, escape_property, github_command

@@ -3,8 +3,8 @@ added next month on the same subject should find its jargon glossed."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
+
 from tools.annotate.matcher import TermMatcher
 from tools.source.load import load_edition
 

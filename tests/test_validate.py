@@ -5,7 +5,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from conftest import GLOSSARY, SOURCES, TEXT_META, problem_lines, write_seeds
 
 # GLOSSARY (conftest) has 17 lines: ABM starts at line 1, ABM Treaty at line 10; an entry appended
@@ -105,11 +104,11 @@ def test_self_related(here: Path) -> None:
 
 
 def test_short_definition_too_long_is_a_warning(here: Path) -> None:
-    """201 characters warn; exactly 200 do not."""
+    """201 characters warn; exactly 200 do not. The warning is at the field (issue 12: it was at the entry's first line)."""
     glossary = GLOSSARY + entry("Interceptor", short="x" * 201) + entry("Warhead", short="y" * 200)
     seeds = write_seeds(here, glossary=glossary, texts={"one": "The ABM Treaty, ABMs, an interceptor, a warhead.\n"})
     assert problem_lines(seeds) == [
-        f"seeds/glossary.yml:{NEXT}:3: warning: the short definition of 'Interceptor' has 201 characters; "
+        f"seeds/glossary.yml:{NEXT + 2}:10: warning: the short definition of 'Interceptor' has 201 characters; "
         "keep it under 200 so the tooltip stays readable [short-too-long]"
     ]
 
@@ -236,19 +235,19 @@ def test_unsafe_link_in_a_definition(here: Path, markdown: str, url: str, scheme
     definition = "|\n    " + markdown.replace("\n", "\n    ")
     seeds = write_seeds(here, glossary=GLOSSARY + entry("Interceptor", definition=definition), texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
     assert errors(problem_lines(seeds)) == [
-        f"seeds/glossary.yml:{NEXT}:3: error: the definition of 'Interceptor' links to '{url}' with the scheme '{scheme}:'; "
-        "only http, https, mailto and relative links are allowed [unsafe-link]"
+        f"seeds/glossary.yml:{NEXT + 3}:15: error: the definition of 'Interceptor' links to '{url}' with the scheme '{scheme}:'; "
+        "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]"
     ]
 
 
-@pytest.mark.parametrize("markdown", ["[x](https://example.org/a_(b))", "[x](mailto:a@example.org)", "[x](#abm)", "[x](../glossary.md)", "[x](http://example.org)"])
+@pytest.mark.parametrize("markdown", ["[x](https://example.org/a_(b))", "[x](mailto:a@example.org)", "[x](#abm)", "[x](http://example.org)"])
 def test_safe_links_pass(here: Path, markdown: str) -> None:
     seeds = write_seeds(here, glossary=GLOSSARY + entry("Interceptor", definition=f'"{markdown}"'), texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
     assert problem_lines(seeds) == []
 
 
 def test_unsafe_urls_in_sources_notes_and_text_metadata(here: Path) -> None:
-    """Each field's problem names the file and the record holding it."""
+    """Each field's problem names the file and the field's own line (issue 12: it was the record's first line)."""
     sources = SOURCES + "- id: bad-url\n  authors: none\n  title: T\n  outlet: O\n  date: unknown\n  url: \"data:text/html,x\"\n  kind: reference\n"
     notes = """\
 - text: one
@@ -262,12 +261,12 @@ def test_unsafe_urls_in_sources_notes_and_text_metadata(here: Path) -> None:
     meta = meta.replace("headnote: A text for tests.\n", "")
     seeds = write_seeds(here, notes=notes, metadata={"one": meta}, sources=sources, texts={"one": "The ABM Treaty limited ABMs.\n"})
     assert errors(problem_lines(seeds)) == [
-        "seeds/notes.yml:1:3: error: this note links to 'javascript:alert(1)' with the scheme 'javascript:'; "
-        "only http, https, mailto and relative links are allowed [unsafe-link]",
-        "seeds/sources.yml:7:3: error: the URL of source 'bad-url' 'data:text/html,x' has the scheme 'data:'; only http, https and mailto addresses are allowed [unsafe-link]",
-        "seeds/texts/one.yml:1:1: error: the headnote links to 'javascript:y' with the scheme 'javascript:'; "
-        "only http, https, mailto and relative links are allowed [unsafe-link]",
-        "seeds/texts/one.yml:1:1: error: the text's URL 'vbscript:x' has the scheme 'vbscript:'; only http, https and mailto addresses are allowed [unsafe-link]",
+        "seeds/notes.yml:4:9: error: this note links to 'javascript:alert(1)' with the scheme 'javascript:'; "
+        "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]",
+        "seeds/sources.yml:12:8: error: the URL of source 'bad-url' 'data:text/html,x' has the scheme 'data:'; only http, https and mailto addresses are allowed [unsafe-link]",
+        "seeds/texts/one.yml:5:6: error: the text's URL 'vbscript:x' has the scheme 'vbscript:'; only http, https and mailto addresses are allowed [unsafe-link]",
+        "seeds/texts/one.yml:6:11: error: the headnote links to 'javascript:y' with the scheme 'javascript:'; "
+        "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]",
     ]
 
 
@@ -278,7 +277,7 @@ def test_unsafe_link_in_edition_settings_names_the_real_file_and_line(tmp_path: 
     seeds = write_seeds(tmp_path / "elsewhere", edition=edition)
     assert errors(problem_lines(seeds)) == [
         "elsewhere/seeds/edition.yml:4:13: error: the principles links to 'javascript:void(0)' with the scheme 'javascript:'; "
-        "only http, https, mailto and relative links are allowed [unsafe-link]"
+        "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]"
     ]
 
 
@@ -288,7 +287,7 @@ def test_raw_html_in_a_note(here: Path, html: str) -> None:
     seeds = write_seeds(here, notes=notes)
     lines = errors(problem_lines(seeds))
     assert len(lines) == 1
-    assert lines[0].startswith("seeds/notes.yml:1:3: error: this note contains raw HTML '")
+    assert lines[0].startswith("seeds/notes.yml:4:9: error: this note contains raw HTML '")
     assert lines[0].endswith("'; write Markdown instead (*emphasis*, [text](https://...)) [raw-html]")
 
 
@@ -303,9 +302,9 @@ def test_raw_html_in_a_definition_and_a_short(here: Path) -> None:
     glossary = GLOSSARY + entry("Interceptor", short="An <i>interceptor</i>.", definition='"It <b>hits</b>."')
     seeds = write_seeds(here, glossary=glossary, texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
     assert errors(problem_lines(seeds)) == [
-        f"seeds/glossary.yml:{NEXT}:3: error: the definition of 'Interceptor' contains raw HTML '<b>'; "
+        f"seeds/glossary.yml:{NEXT + 2}:10: error: the short definition of 'Interceptor' contains raw HTML; it must be plain text [raw-html]",
+        f"seeds/glossary.yml:{NEXT + 3}:15: error: the definition of 'Interceptor' contains raw HTML '<b>'; "
         "write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
-        f"seeds/glossary.yml:{NEXT}:3: error: the short definition of 'Interceptor' contains raw HTML; it must be plain text [raw-html]",
     ]
 
 
@@ -407,4 +406,46 @@ def test_duplicate_and_malformed_source_ids(here: Path) -> None:
     assert errors(problem_lines(write_seeds(here, sources=sources))) == [
         "seeds/sources.yml:7:3: error: the source id 'abm-treaty' is already used at line 1; give each source its own id [duplicate-source]",
         "seeds/sources.yml:13:3: error: the source id 'Kramer 2009' may hold only lowercase letters, digits and single hyphens, e.g. 'kramer-2009' [source-id]",
+    ]
+
+
+@pytest.mark.parametrize(
+    "markdown, url, problem",
+    [
+        ("[x](//evil.example/phish)", "//evil.example/phish", "starting with '//' (or a backslash), which leads to another site; write the full https:// address"),
+        ("[x](\\\\\\\\evil.example/x)", "\\\\\\\\evil.example/x", "starting with '//' (or a backslash), which leads to another site; write the full https:// address"),
+        ("[x](https:evil.example)", "https:evil.example", "with no '//' and host after 'https:'; write the full address, https://host/path"),
+        ("[x](http:/evil.example)", "http:/evil.example", "with no '//' and host after 'http:'; write the full address, http://host/path"),
+        (
+            "[x](glossary.md#nato)",
+            "glossary.md#nato",
+            "which is relative: no relative path works on every page that shows this text; link to a '#anchor' of the same page or to a full https:// address",
+        ),
+    ],
+)
+def test_links_to_other_hosts_and_relative_links_are_refused(here: Path, markdown: str, url: str, problem: str) -> None:
+    """Issue 13: protocol-relative, backslash and scheme-without-slashes links passed the scheme rule and led to
+    another host; a relative link passed and 404ed on the page showing it."""
+    seeds = write_seeds(here, glossary=GLOSSARY + entry("Interceptor", definition=f'"{markdown}"'), texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
+    shown = url.replace("\\\\", "\\")
+    assert errors(problem_lines(seeds)) == [f"seeds/glossary.yml:{NEXT + 3}:15: error: the definition of 'Interceptor' links to '{shown}' {problem} [unsafe-link]"]
+
+
+def test_a_source_url_without_slashes_is_refused(here: Path) -> None:
+    sources = SOURCES + "- id: bad\n  authors: none\n  title: T\n  outlet: O\n  date: unknown\n  url: https:evil.example\n  kind: reference\n"
+    notes = "- text: one\n  quote: limited\n  kind: context\n  note: A note.\n  sources: [{source: bad}]\n"
+    seeds = write_seeds(here, sources=sources, notes=notes, texts={"one": "The ABM Treaty limited ABMs.\n"})
+    assert errors(problem_lines(seeds)) == [
+        "seeds/sources.yml:12:8: error: the URL of source 'bad' 'https:evil.example' cannot be used: it is an address with no '//' and host "
+        "after 'https:'; write the full address, https://host/path [unsafe-link]"
+    ]
+
+
+def test_a_title_mkdocs_cannot_read_is_an_error_at_the_title(here: Path) -> None:
+    """Issue 13: a title over 1,024 characters passed the check and failed the build pointing at the generated config."""
+    meta = TEXT_META.replace("title: A text", "title: " + "Long " * 220)
+    seeds = write_seeds(here, metadata={"one": meta})
+    assert errors(problem_lines(seeds)) == [
+        "seeds/texts/one.yml:1:8: error: the title is too long for the navigation (1,101 characters once written for MkDocs, at most 1,000); "
+        "shorten it [title-too-long]"
     ]

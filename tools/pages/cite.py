@@ -3,31 +3,28 @@
 Everything about the original comes from the text's metadata as given (title, with an editorial
 title's square brackets; author only if given; source; date at its known precision, else "n.d.";
 URL only if given). The edition's page URL and the access date are known only when the page is read:
-they are placeholders (spans the edition's script fills in) unless SITE_URL was set at build time,
-when the page URL is written in. Nothing is invented.
+they are placeholders (spans the edition's script fills in) unless the site's address is given (the
+command line's SITE_URL), when the page URL is written in. Nothing is invented.
 """
 from __future__ import annotations
 
-import os
 import re
 
-from tools.pages.markup import html_escape
 from tools.model import PartialDate, Settings, Text
+from tools.pages.markup import html_escape
 from tools.pages.parts import text_page
+from tools.strings import Words
 
-URL_PLACEHOLDER = "[address of this page]"
-ACCESSED_PLACEHOLDER = "[date you accessed this page]"
 PARAGRAPH = "{P}"  # in the paragraph template: the paragraph number, then the page URL and access date
 URL = "{URL}"
 ACCESSED = "{ACCESSED}"
 
 
-def site_page_url(text: Text) -> str | None:
-    """The text's hosted URL from SITE_URL (as MkDocs' site_url), or None when it is not set."""
-    base = os.environ.get("SITE_URL", "").strip()
-    if not base:
+def site_page_url(text: Text, site_url: str) -> str | None:
+    """The text's hosted URL under site_url (MkDocs' site_url, checked), or None when there is none."""
+    if not site_url:
         return None
-    return base.rstrip("/") + "/" + text_page(text).removesuffix(".md") + "/"
+    return site_url.rstrip("/") + "/" + text_page(text).removesuffix(".md") + "/"
 
 
 def chicago_date(date: PartialDate) -> str:
@@ -54,13 +51,13 @@ def _edition_name(settings: Settings) -> str:
     return f"{settings.title}: {settings.subtitle}" if settings.subtitle else settings.title
 
 
-def _slots(url: str | None, style: str) -> tuple[str, str]:
+def _slots(url: str | None, style: str, words: Words) -> tuple[str, str]:
     """The page URL and access date as HTML: spans the script fills in, or the URL written in."""
     if url:
         page = f'<span class="cite-url" data-fixed="true">{html_escape(url)}</span>'
     else:
-        page = f'<span class="cite-url">{html_escape(URL_PLACEHOLDER)}</span>'
-    accessed = f'<span class="cite-accessed" data-style="{style}">{html_escape(ACCESSED_PLACEHOLDER)}</span>'
+        page = f'<span class="cite-url">{html_escape(words("cite.url_placeholder"))}</span>'
+    accessed = f'<span class="cite-accessed" data-style="{style}">{html_escape(words("cite.accessed_placeholder"))}</span>'
     return page, accessed
 
 
@@ -136,26 +133,24 @@ def paragraph_template(text: Text, settings: Settings, url: str | None) -> str:
     return re.sub(r"</?i>", "", html)
 
 
-def cite_section(text: Text, settings: Settings) -> str:
-    """The "Cite this text" section as raw HTML (no Markdown inside)."""
-    url = site_page_url(text)
+def cite_section(text: Text, settings: Settings, site_url: str) -> str:
+    """The "Cite this text" section as raw HTML (no Markdown inside); site_url is the hosted site's address, or ""."""
+    url = site_page_url(text, site_url)
+    words = settings.words
     blocks = []
     for style, label, render in (("chicago", "Chicago", chicago), ("apa", "APA", apa)):
-        page, accessed = _slots(url, style)
+        page, accessed = _slots(url, style, words)
         blocks.append(
             f'<div class="cite-block"><p class="cite-label">{label}</p>'
             f'<p class="cite-text" data-cite="{style}">{render(text, settings, page, accessed)}</p></div>'
         )
-    page, accessed = _slots(url, "iso")
+    page, accessed = _slots(url, "iso", words)
     blocks.append(
         '<div class="cite-block"><p class="cite-label">BibTeX</p>'
         f'<pre class="cite-bibtex" data-cite="bibtex"><code>{bibtex(text, settings, page, accessed)}</code></pre></div>'
     )
     template = html_escape(paragraph_template(text, settings, url))
-    hint = (
-        '<p class="cite-hint">The address of this page and the date you read it are shown as placeholders in square '
-        "brackets, to be filled in by you; with JavaScript on, this page fills them in.</p>"
-    )
+    hint = f'<p class="cite-hint">{html_escape(words("cite.hint"))}</p>'
     return (
         f'<div class="cite-this" data-search-exclude data-cite-paragraph="{template}">\n'
         f"{hint}\n" + "\n".join(blocks) + "\n</div>"

@@ -3,36 +3,33 @@ from __future__ import annotations
 
 import re
 
-from tools.pages.markup import html_escape, is_safe_url, md_escape, render_markdown, yaml_string
 from tools.annotate.edition import Cited
-from tools.model import Source, Term, Text
+from tools.model import Settings, Source, Term, Text
+from tools.pages.markup import html_escape, md_escape, render_markdown, yaml_string
+from tools.source.links import is_safe_url
+from tools.strings import Words
 
 WORDS_PER_MINUTE = 200
 NOTE_SYMBOLS = {"context": "i", "source": "§", "disputed": "±", "correction": "sic"}
-NOTE_LABELS = {
-    "context": "Context",
-    "source": "Source",
-    "disputed": "Disputed",
-    "correction": "Correction",
-}
-SOURCE_KIND_LABELS = {
-    "primary": "Primary source",
-    "news report": "News report",
-    "scholarship": "Scholarship",
-    "reference": "Reference work",
-    "partisan outlet": "Partisan outlet, cited for what it reports",
-}
-BIBLIOGRAPHY = "bibliography.md"
-SOURCES_LABEL = "Sources"
 
 
 def front_matter(title: str, description: str) -> str:
     return f"---\ntitle: {yaml_string(title)}\ndescription: {yaml_string(description)}\n---\n"
 
 
-def reading_time(words: int) -> str:
-    minutes = max(1, round(words / WORDS_PER_MINUTE))
-    return f"{minutes} min"
+def reading_time(count: int, words: Words) -> str:
+    """"3 min": the time a text of count words takes to read."""
+    return words("time.minutes", minutes=words.number(max(1, round(count / WORDS_PER_MINUTE))))
+
+
+def length(count: int, words: Words, key: str) -> str:
+    """A text's length in words and reading time, as the string key puts them ("1,234 words · 6 min read")."""
+    return words(key, words=words.count("words.count", count), minutes=reading_time(count, words))
+
+
+def lang_attribute(text: Text, settings: Settings) -> str:
+    """' lang="de"' for a text in a language other than the edition's, else ''."""
+    return f' lang="{text.language}"' if text.language and text.language != settings.language else ""
 
 
 def text_page(text: Text) -> str:
@@ -51,41 +48,38 @@ def entry_head(term: Term, anchor: str) -> list[str]:
     ]
 
 
+BIBLIOGRAPHY = "bibliography.md"
+
+
 def source_anchor(source: Source) -> str:
     """The id of a source's entry on the bibliography page."""
     return f"source-{source.id}"
 
 
-def authors_text(authors: tuple[str, ...]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    return authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1] if authors else ""
-
-
-def source_md(source: Source) -> str:
+def source_md(source: Source, words: Words) -> str:
     """A source as Markdown: authors, title (italic unless a bracketed description), outlet, details, date."""
     title = md_escape(source.title) if source.descriptive else f"*{md_escape(source.title)}*"
-    parts = [md_escape(authors_text(source.authors))] if source.authors else []
-    parts += [title, md_escape(source.outlet)]
+    parts = [md_escape(words.listing(list(source.authors))), title, md_escape(source.outlet)]
     if source.details:
         parts.append(md_escape(source.details))
-    parts.append(md_escape(source.date.display()))
+    parts.append(md_escape(words.date(source.date)))
     return ", ".join(p for p in parts if p)
 
 
-def cited_md(cited: Cited, href: str) -> str:
+def cited_md(cited: Cited, href: str, words: Words) -> str:
     """One citation as Markdown: the source linked to its bibliography entry (href + anchor), then the locator."""
     at = f", {md_escape(cited.at)}" if cited.at else ""
-    return f"[{source_md(cited.source)}]({href}#{source_anchor(cited.source)}){{ .source-link }}{at}"
+    return f"[{source_md(cited.source, words)}]({href}#{source_anchor(cited.source)}){{ .source-link }}{at}"
 
 
-def sources_html(cited: tuple[Cited, ...], href: str, label: str = SOURCES_LABEL) -> str:
+def sources_html(cited: tuple[Cited, ...], href: str, label: str, words: Words) -> str:
     """A numbered list of citations, each linking to the bibliography page (href) or a section holding it.
 
     Written as HTML whose elements say markdown="1", so that it may sit inside other HTML (a note) and
     its links still go through MkDocs, which rewrites them for the site's URL style."""
     if not cited:
         return ""
-    items = "".join(f'<li markdown="1">{cited_md(c, href)}</li>' for c in cited)
+    items = "".join(f'<li markdown="1">{cited_md(c, href, words)}</li>' for c in cited)
     # The line break before it matters: glued to the end of a raw block (a note's </ul>), md_in_html
     # would leave the markdown attributes, and the links, unprocessed.
     return f'\n<div class="sources" markdown="1"><p class="sources-label">{html_escape(label)}</p><ol class="sources-list" markdown="1">{items}</ol></div>'
