@@ -42,8 +42,11 @@ from tools.source.quotes import context, find_quote
 from tools.source.schema import did_you_mean
 
 SHORT_LIMIT = 200
-_MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)
-_RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--[\s\S]*?--)>")
+# Each part stops at a character it cannot cross (a bracket, '<' or '>'), so that a long run of
+# '[' or '<!--' is read once, not once per occurrence (issue 13).
+_MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)|^\s{0,3}\[[^\[\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)
+# A tag (also '<img/src=x ...>', which browsers read as <img src=x ...>), an end tag, or the start of a comment.
+_RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>|/[A-Za-z][A-Za-z0-9-]*\s*>|!--)")
 
 
 def term_key(value: str) -> str:
