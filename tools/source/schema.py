@@ -41,6 +41,7 @@ class Field:
     required: bool = False
     choices: tuple[str, ...] = ()
     spec: RecordSpec | None = None
+    none: bool = False  # a list that may be written as the word none (explicitly empty)
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ class Reader:
         if field.kind == "mapping":
             return self._mapping(node, where)
         if field.kind == "list":
-            if isinstance(node, yaml.ScalarNode) and node.value.strip() in ("", "[]"):
+            if isinstance(node, yaml.ScalarNode) and (node.value.strip() in ("", "[]") or (field.none and node.value.strip() == "none")):
                 return []
             if not isinstance(node, yaml.SequenceNode):
                 self._problem(node, "type", f"{where} must be a list, written [a, b] or one '- item' per line, but found {_found(node)}")
@@ -209,7 +210,7 @@ class Reader:
                 return None
             return text == "true"
         if field.kind == "int":
-            if not text.isdigit():
+            if not (text.isascii() and text.isdigit() and len(text) <= 9):  # int() fails on '²' and on 5,000 digits
                 self._problem(node, "type", f"{where} must be a whole number such as 1, not '{text}'")
                 return None
             return int(text)
