@@ -7,6 +7,7 @@ those cases are checked for their exact error and need no build.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import subprocess
 import sys
@@ -232,12 +233,17 @@ def test_no_page_contains_seed_markup_unescaped(hostile: Site) -> None:
         assert not scripts, f"{file.relative_to(hostile.site)}: a <script> element runs seed code"
 
 
-def test_the_search_index_holds_the_text_escaped(hostile: Site) -> None:
-    """Material's search shows index entries as HTML: what came from seeds/ must be escaped there."""
-    index = (hostile.site / "search" / "search_index.json").read_text(encoding="utf-8")
-    for markup in RAW:
-        assert markup.lower() not in index.lower(), f"the search index holds {markup!r} unescaped"
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
+def test_the_search_index_is_data_only(hostile: Site) -> None:
+    """The search index holds seed text verbatim, as JSON strings (search.js sets it as text, never as
+    HTML): each of its files is one call with JSON arguments, whatever the seeds hold."""
+    files = sorted((hostile.site / "search").glob("*.js"))
+    assert files
+    call = re.compile(r"editionSearch\.(index|shard|content)\((.*)\);\n", re.S)
+    for file in files:
+        found = call.fullmatch(file.read_text(encoding="utf-8"))
+        assert found, f"{file.name} is not one editionSearch call"
+        json.loads(f"[{found.group(2)}]")
+    assert any("<script>alert(1)</script>" in file.read_text(encoding="utf-8") for file in files)
 
 
 def test_every_paragraph_shows_its_source_words_and_nothing_else(hostile: Site) -> None:
@@ -365,7 +371,7 @@ def test_chromium_runs_no_seed_script_and_shows_the_tooltip_exactly(hostile: Sit
             tip = tab.locator("#tip-c")
             tip.wait_for(state="visible", timeout=5000)
             shown = tip.inner_text()
-            # Material renders search results as HTML: search for the markup's words.
+            # Search results show seed text: search for the markup's words.
             tab.keyboard.press("/")
             tab.keyboard.type("onerror", delay=20)
             tab.locator(".md-search-result__item").first.wait_for(timeout=8000)

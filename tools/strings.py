@@ -212,6 +212,20 @@ STRINGS: dict[str, str] = {
     "script.citation_copied": "Citation copied",
     "script.paragraph": "Paragraph {number}",
     "script.paragraph_tools": "Copy link or cite paragraph {number}",
+    # The edition's search (tools/assets/search.js; tools/pages/search.py names the glossary with nav.glossary).
+    "script.search_clear": "Clear",
+    "script.search_type": "Type to search the texts, notes and glossary",
+    "script.search_loading": "Searching…",
+    "script.search_none": "No results",
+    "script.search_results.one": "{count} result",
+    "script.search_results.other": "{count} results",
+    "script.search_pages.one": "{count} page",
+    "script.search_pages.other": "{count} pages",
+    "script.search_summary": "{results} on {pages}",
+    "script.search_first": "{summary}; the first {count} are listed",
+    "script.search_title": "Title and source",
+    "script.search_paragraph": "¶{number}",
+    "script.search_note": "Note {number}",
 }
 
 _FORMATTER = string.Formatter()
