@@ -94,9 +94,11 @@ def _suggest(args: argparse.Namespace) -> int:
 
 
 def _schemas(args: argparse.Namespace) -> int:
-    from tools.source.editor_schemas import FOLDER, write_schemas
+    from tools.source.editor_schemas import FOLDER, edition_choices, write_schemas
+    from tools.source.load import load_edition
 
-    written = write_schemas(args.seeds)
+    edition, _ = load_edition(args.seeds)  # the kinds edition.yml declares (the defaults if it cannot be read)
+    written = write_schemas(args.seeds, edition_choices(edition.settings))
     print(f"{args.seeds / FOLDER}: " + (f"{len(written)} schema(s) written ({', '.join(written)})" if written else "schemas up to date"))
     return 0
 
