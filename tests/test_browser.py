@@ -57,7 +57,7 @@ def xss_seeds(root: Path, glossary: str | None = None) -> Path:
     reference, the texts' title, source and words, a note's quotation and a cross-link's label."""
     glossary = glossary or (
         f"- term: ABM\n  expansion: '{img(1)}'\n  kind: weapon system\n  short: A missile that stops missiles.\n"
-        f"  definition: An interceptor.\n  references:\n    - title: '{img(3)}'\n      year: '1972'\n"
+        f"  definition: An interceptor.\n  references:\n    - source: abm-treaty\n      at: '{img(3)}'\n"
     )
     meta = TEXT_META.replace("title: A text", f"title: '{img(6)}'").replace("source: Test Press", f"source: '{img(7)}'")
     return write_seeds(
@@ -319,7 +319,7 @@ def test_html_in_seeds_is_shown_never_run(browse: Browse, xss_site: Site) -> Non
 
 def test_html_in_a_glossary_definition_is_refused(tmp_path: Path) -> None:
     """The issue's own payload (HTML as a short text and definition) never reaches a page: the build stops."""
-    glossary = f"- term: ABM\n  kind: weapon system\n  short: '{img(1)}'\n  definition: '{img(1)}'\n  references:\n    - {{title: T, year: '1972'}}\n"
+    glossary = f"- term: ABM\n  kind: weapon system\n  short: '{img(1)}'\n  definition: '{img(1)}'\n  references:\n    - {{source: abm-treaty}}\n"
     seeds = xss_seeds(tmp_path, glossary)
     result = run_build(seeds, tmp_path)
     assert result.returncode == 1, f"the build should refuse HTML in a glossary entry:\n{result.stdout}{result.stderr}"

@@ -165,7 +165,9 @@ def test_paragraph_roles_are_marked(built: Built) -> None:
                 figure = element.parent.parent if element.parent is not None else None
                 assert figure is not None and figure.tag == "figure" and "quotation" in figure.classes
                 (caption,) = figure.find_all("figcaption")
-                assert squash(paragraph.attribution) in squash(caption.text())
+                assert paragraph.citation is not None
+                source = built.edition.source(paragraph.citation.source)
+                assert source is not None and squash(source.title) in squash(caption.text())
                 checked += 1
             elif paragraph.role:
                 assert f"para--{paragraph.role}" in element.classes
@@ -243,6 +245,47 @@ def test_crosslinks_reach_paragraphs(built: Built, variant: tuple[bool, Path]) -
             assert re.fullmatch(r"p\d+", target[1]) and target[1] in ids(target[0]), a.attrs["href"]
             found += 1
     assert found == 2 * len(built.edition.crosslinks)
+
+
+def test_note_sources_reach_the_bibliography(built: Built, variant: tuple[bool, Path]) -> None:
+    """Each note lists its sources numbered, each linking to its own entry on the bibliography page."""
+    offline, root = variant
+    bibliography = root / ("bibliography.html" if offline else "bibliography/index.html")
+    entries = ids(bibliography)
+    checked = 0
+    for text in built.edition.texts:
+        path = built.text_page(text, offline)
+        notes = [e for e in content(path).iter() if "note" in e.classes and e.tag == "li"]
+        expected = [n for n in built.edition.notes if n.anchor.text == text.slug]
+        assert len(notes) == len(expected)
+        for note in notes:
+            links = [a for a in note.find_all("a") if "source-link" in a.classes]
+            for a in links:
+                target = served(resolve(root, path, a.attrs["href"]))
+                assert target is not None and target[0] == bibliography, a.attrs["href"]
+                assert target[1].startswith("source-") and target[1] in entries, a.attrs["href"]
+                assert a.parent is not None and a.parent.tag == "li" and a.parent.parent is not None and a.parent.parent.tag == "ol"
+                checked += 1
+    assert checked == sum(len(n.sources) for n in built.edition.notes) > 50
+
+
+def test_bibliography_lists_every_source_and_links_back(built: Built, variant: tuple[bool, Path]) -> None:
+    """Every source has an entry (sorted by author or title) whose "Cited in" links reach notes and entries."""
+    offline, root = variant
+    bibliography = root / ("bibliography.html" if offline else "bibliography/index.html")
+    body = content(bibliography)
+    entries = [e for e in body.iter() if "bib-entry" in e.classes]
+    assert [e.attrs["id"] for e in entries] == [f"source-{s.id}" for s in sorted(built.edition.sources, key=lambda s: s.sort_key)]
+    back = 0
+    for entry in entries:
+        for a in entry.find_all("a"):
+            target = served(resolve(root, bibliography, a.attrs.get("href", "")))
+            if target is None:
+                continue  # the source's own web address
+            if target[1]:
+                assert target[1] in ids(target[0]), a.attrs["href"]
+            back += 1
+    assert back >= len(entries)
 
 
 def test_every_internal_link_resolves(built: Built, variant: tuple[bool, Path]) -> None:

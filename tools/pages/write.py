@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from tools.annotate.edition import AnnotatedEdition
+from tools.pages.bibliography import write_bibliography_page
 from tools.pages.glossary import write_glossary_page
 from tools.pages.index import write_index_page
 from tools.pages.markup import shared_renderer
@@ -24,7 +25,7 @@ def render_pages(edition: AnnotatedEdition, site_url: str = "", memo: PageMemo |
 
     site_url is the hosted site's address ("" when unknown); memo, the live preview's text pages."""
     with shared_renderer():
-        pages = dict([write_index_page(edition), write_glossary_page(edition), write_timeline_page(edition), write_term_map_page(edition), write_print_page(edition)])
+        pages = dict([write_index_page(edition), write_glossary_page(edition), write_timeline_page(edition), write_term_map_page(edition), write_print_page(edition), write_bibliography_page(edition)])
         pages.update(write_text_page(text, edition, site_url, memo) for text in edition.texts)
         pages.update(write_search_index(edition))
     pages.update((f"assets/{asset.name}", asset.read_text(encoding="utf-8")) for asset in sorted(ASSETS.iterdir()))

@@ -23,6 +23,7 @@ import yaml
 
 from tools.annotate.edition import AnnotatedEdition
 from tools.escape import template_text, yaml_json
+from tools.pages.parts import BIBLIOGRAPHY
 from tools.problems import EditionError
 from tools.site.bundle import make_zip
 from tools.strings import Words
@@ -38,7 +39,7 @@ NAV_GROUP = 20
 
 
 def nav(edition: AnnotatedEdition) -> list[object]:
-    """Home, the texts in reading order, the glossary, the two pages drawn from it, and the print edition."""
+    """Home, the texts in reading order, the glossary, the two pages drawn from it, the bibliography and the print edition."""
     words = edition.edition.settings.words
     texts: list[object] = [{template_text(t.text.shown_title): f"texts/{t.text.slug}.md"} for t in edition.texts]
 
@@ -51,6 +52,7 @@ def nav(edition: AnnotatedEdition) -> list[object]:
         {label("nav.glossary"): "glossary.md"},
         {label("nav.timeline"): "timeline.md"},
         {label("nav.term_map"): "term-map.md"},
+        {label("nav.bibliography"): BIBLIOGRAPHY},
         {label("nav.print"): "print.md"},
     ]
 
