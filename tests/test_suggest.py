@@ -27,13 +27,13 @@ EXTRA = """\
     The Ministry of Foreign Affairs of the Russian Federation, led by Sergei Lavrov.
     See also MFA and the ABM Treaty.
   references:
-    - title: A reference
+    - source: abm-treaty
 - term: Zyx Project
   kind: concept
   short: A project no text names.
   definition: Nothing more.
   references:
-    - title: A reference
+    - source: abm-treaty
 """
 
 
@@ -90,7 +90,7 @@ def test_fixture_report_pinned(seeds: Path) -> None:
 
 def test_entry_name_in_a_form_its_matcher_misses_is_a_variant(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    entry = "- term: icbm\n  case_sensitive: true\n  kind: weapon system\n  short: S.\n  definition: D.\n  references:\n    - title: T\n"
+    entry = "- term: icbm\n  case_sensitive: true\n  kind: weapon system\n  short: S.\n  definition: D.\n  references:\n    - source: abm-treaty\n"
     seeds = write_seeds(tmp_path, texts={"one": "The ABM Treaty and the ICBM.\n"}, glossary=GLOSSARY + entry)
     edition, _ = load_edition(seeds)
     assert [(c.kind, c.words) for c in suggest(edition).in_texts] == [("variant", "ICBM")]
