@@ -138,11 +138,12 @@ def site_url(value: str) -> str:
 
 
 def write_config(
-    root: Path, docs: Path, edition: AnnotatedEdition, site_dir: Path, target: Path, offline: bool, strict: bool = True
+    root: Path, docs: Path, edition: AnnotatedEdition, site_dir: Path, target: Path, offline: bool, strict: bool = True, site_url: str = ""
 ) -> Path:
     """A generated MkDocs config that inherits mkdocs.yml and adds what comes from seeds/.
 
-    strict=False is for the live preview, which must keep serving when MkDocs warns."""
+    strict=False is for the live preview, which must keep serving when MkDocs warns; site_url is the
+    hosted site's address as site_url() returns it ("" when unknown)."""
     words = edition.edition.settings.words
     config: dict[str, object] = {
         "INHERIT": str(root / "mkdocs.yml"),
@@ -157,7 +158,7 @@ def write_config(
         "extra": {"edition_language": edition.edition.settings.language},
     }
     if not offline and strict:
-        config["site_url"] = site_url(os.environ.get("SITE_URL", ""))
+        config["site_url"] = site_url
     if offline:
         config.update(
             {
@@ -268,8 +269,10 @@ def _replace(new: Path, old: Path) -> None:
         shutil.rmtree(retired) if retired.is_dir() else retired.unlink()
 
 
-def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool = True) -> list[Path]:
-    """Build the hosted site (and the offline zip) in staging, then publish both; returns what was published."""
+def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool = True, site_url: str = "") -> list[Path]:
+    """Build the hosted site (and the offline zip) in staging, then publish both; returns what was published.
+
+    site_url is the hosted site's address as site_url() returns it ("" when unknown)."""
     root, docs, build = root.resolve(), docs.resolve(), build.resolve()
     epoch = source_date_epoch(root)
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
@@ -282,7 +285,7 @@ def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, o
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     try:
-        published = _build_in(staging, root, docs, build, edition, offline, epoch, env)
+        published = _build_in(staging, root, docs, build, edition, offline, epoch, env, site_url)
         for new, old in published:
             _replace(new, old)
     finally:  # also on failure: a half-written staging folder must not fill the disk
@@ -291,11 +294,11 @@ def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, o
 
 
 def _build_in(
-    staging: Path, root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool, epoch: int, env: dict[str, str]
+    staging: Path, root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool, epoch: int, env: dict[str, str], site_url: str
 ) -> list[tuple[Path, Path]]:
     """Both builds into staging; returns (built, published place) pairs."""
     slug = edition.edition.settings.slug
-    run_mkdocs(write_config(root, docs, edition, staging / "site", build / "mkdocs.hosted.yml", offline=False), env)
+    run_mkdocs(write_config(root, docs, edition, staging / "site", build / "mkdocs.hosted.yml", offline=False, site_url=site_url), env)
     published = [(staging / "site", build / "site")]
     shim = iframe_worker_shim(root, build) if offline else None
     if shim is not None:

@@ -28,6 +28,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
+from tools.pages.text import PageMemo
 from tools.pipeline import Checked, generate
 from tools.problems import Problem, has_errors
 from tools.site.banner import ProblemBoard, with_banner
@@ -52,11 +53,13 @@ def snapshot(seeds: Path) -> Snapshot:
     return found
 
 
-def regenerate(seeds: Path, docs: Path, build: Path, root: Path, warned: set[Problem]) -> Checked:
-    """Check and write pages; print errors, new warnings and what changed. Pages stay as they were on error."""
+def regenerate(seeds: Path, docs: Path, build: Path, root: Path, warned: set[Problem], site_url: str = "", memo: PageMemo | None = None) -> Checked:
+    """Check and write pages; print errors, new warnings and what changed. Pages stay as they were on error.
+
+    memo keeps the text pages from one save to the next, so that only the pages a save changed are rendered again."""
     from tools.site.build import write_config
 
-    checked, changed = generate(seeds, docs)
+    checked, changed = generate(seeds, docs, site_url, memo)
     for problem in checked.problems:
         if problem.severity == "error" or problem not in warned:
             print(problem.format(), file=sys.stderr, flush=True)
@@ -132,13 +135,16 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int) -> int:
-    """Generate, serve on 127.0.0.1:port, and regenerate and re-render on every save until interrupted."""
+def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int, site_url: str = "") -> int:
+    """Generate, serve on 127.0.0.1:port, and regenerate and re-render on every save until interrupted.
+
+    site_url (as site_url() returns it) goes into the pages' citations, as in a build."""
     seeds, docs, build = seeds.resolve(), docs.resolve(), build.resolve()
     warned: set[Problem] = set()
+    memo: PageMemo = {}
     lock = threading.Lock()
     board = ProblemBoard()
-    checked = regenerate(seeds, docs, build, root, warned)
+    checked = regenerate(seeds, docs, build, root, warned, site_url, memo)
     board.show(checked.problems)
     config = build / "mkdocs.serve.yml"
     if checked.edition is None and not config.exists():
@@ -161,7 +167,7 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int) -> int:
 
     def regenerate_now() -> None:
         with lock:
-            board.show(regenerate(seeds, docs, build, root, warned).problems)
+            board.show(regenerate(seeds, docs, build, root, warned, site_url, memo).problems)
 
     # `kill` (SIGTERM) must stop the server too, as Ctrl+C does: run the cleanup below.
     signal.signal(signal.SIGTERM, _interrupt)
