@@ -224,10 +224,14 @@ def iframe_worker_shim(root: Path, build: Path) -> Path | None:
     for name in ("package.json", "package-lock.json"):
         shutil.copyfile(root / "tools" / "offline" / name, folder / name)
     shim = folder / "node_modules" / "iframe-worker" / "shim" / "index.js"
-    if not shim.exists():
+    # The lock file node_modules was installed from: a changed lock file (a new shim version) installs again.
+    lock, installed = (folder / "package-lock.json").read_bytes(), folder / "installed-package-lock.json"
+    if not shim.exists() or not installed.exists() or installed.read_bytes() != lock:
+        installed.unlink(missing_ok=True)
         result = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=folder, capture_output=True, text=True)
         if result.returncode != 0 or not shim.exists():
             raise EditionError(f"npm could not install the iframe-worker shim:\n{result.stderr[-1500:]}")
+        installed.write_bytes(lock)
     return shim
 
 
