@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_build import Built, appears_in_links, build_once, content, ids, internal_links, page, paragraph_roles, resolve, served
+from tests.test_build import Built, appears_in_links, build_once, content, ids, internal_links, note_sources, page, paragraph_roles, resolve, served
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +37,7 @@ def test_its_quotations_headline_and_standfirst_are_marked(built: Built) -> None
 
 def test_its_glossary_and_links_are_dense(built: Built, variant: tuple[bool, Path]) -> None:
     assert appears_in_links(built, variant) > 50
+    assert note_sources(built, variant) > 50
     assert internal_links(variant) > 500
 
 
