@@ -40,6 +40,7 @@ from tools.source.links import link_problem, link_scheme
 from tools.source.normalize import fold_case, for_terms
 from tools.source.quotes import context, find_quote
 from tools.source.schema import did_you_mean
+from tools.validate.anchors import anchor_problems
 
 SHORT_LIMIT = 200
 # Each part stops at a character it cannot cross (a bracket, '<' or '>'), so that a long run of
@@ -283,5 +284,5 @@ def _config_values(edition: Edition) -> Iterator[Problem]:
 
 def validate(edition: Edition) -> list[Problem]:
     """Every cross-file problem in a loaded edition."""
-    return [*_terms(edition), *_invisible(edition), *_kinds(edition), *_anchors(edition), *_sources(edition), *_safety(edition), *_config_values(edition)]
+    return [*_terms(edition), *_invisible(edition), *_kinds(edition), *_anchors(edition), *_sources(edition), *_safety(edition), *_config_values(edition), *anchor_problems(edition)]
 
