@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 READY := $(VENV)/.ready
 
-.PHONY: site test check generate serve browser audit clean pdf bench
+.PHONY: site test check generate serve browser audit clean pdf bench epub
 
 site: $(READY)
 	$(PY) -m tools build
@@ -18,6 +18,10 @@ generate: $(READY)
 
 serve: $(READY)
 	$(PY) -m tools serve
+
+# The edition as an EPUB 3 book (build/<edition-slug>.epub); `make site` also builds it and links it from the index.
+epub: $(READY)
+	$(PY) -m tools epub
 
 test: $(READY) browser
 	$(PY) -m pytest

@@ -83,7 +83,9 @@ def test_removed_text_removes_its_page_only(here: Path) -> None:
     assert not (docs / "texts" / "two.md").exists()
     assert (docs / "images" / "map.png").read_bytes() == b"png"
     assert (docs / "texts" / "notes.txt").read_text(encoding="utf-8") == "kept"
-    assert sorted(files(docs)) == sorted([f for f in expected if f != "texts/two.md"] + ["images/map.png", "texts/notes.txt"])
+    gone = {"texts/two.md", "downloads/texts/two.ris", "downloads/texts/two.bib", "downloads/texts/two.csl.json"}
+    assert gone <= set(expected) and gone <= set(changed), "the text's page and its citation files go with it"
+    assert sorted(files(docs)) == sorted([f for f in expected if f not in gone] + ["images/map.png", "texts/notes.txt"])
 
 
 def test_stale_generated_files_are_removed(here: Path) -> None:

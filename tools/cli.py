@@ -62,6 +62,19 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _epub(args: argparse.Namespace) -> int:
+    from tools.site.build import build_lock, publish_epub, source_date_epoch
+
+    with build_lock(args.build):
+        checked = check(args.seeds)
+        if not report(checked) or checked.edition is None:
+            print("EPUB not written: the previous one is unchanged", file=sys.stderr)
+            return 1
+        path = publish_epub(checked.edition, args.build.resolve(), source_date_epoch(ROOT))
+    print(f"published {path} ({path.stat().st_size:,} bytes)")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from tools.site.preview import serve
 
@@ -79,6 +92,7 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check, generate, build the site and the offline zip")
     build.add_argument("--no-offline", action="store_true", help="build only the hosted site")
     build.set_defaults(run=_build)
+    commands.add_parser("epub", help="check, then write the edition as an EPUB 3 book into the build folder").set_defaults(run=_epub)
     serve = commands.add_parser("serve", help="live preview on http://127.0.0.1:PORT")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=_serve)

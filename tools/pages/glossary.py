@@ -6,6 +6,8 @@ from itertools import groupby
 from tools.annotate.edition import AnnotatedEdition
 from tools.pages.markup import md_escape
 from tools.model import TERM_KINDS, Term
+from tools.pages.head import head_fields
+from tools.pages.linkeddata import glossary_jsonld
 from tools.pages.parts import entry_head, front_matter, references_html, snippet
 
 KIND_PLURALS = {
@@ -78,7 +80,7 @@ def write_glossary_page(edition: AnnotatedEdition) -> tuple[str, str]:
         "the texts name. Each lists every place it appears in the texts, with the words around it."
     )
     parts = [
-        front_matter("Glossary", intro),
+        front_matter("Glossary", intro, head_fields([], glossary_jsonld(edition))),
         "# Glossary\n",
         intro + "\n",
         f'<nav class="glossary-az" aria-label="Entries by letter" markdown="1">{az}</nav>\n',

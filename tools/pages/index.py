@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from tools.annotate.edition import AnnotatedEdition
 from tools.pages.markup import md_escape, plain_text, render_markdown
+from tools.pages.head import head_fields
+from tools.pages.linkeddata import edition_jsonld
+from tools.pages.reuse import reuse_section
 from tools.pages.parts import NOTE_LABELS, NOTE_SYMBOLS, front_matter, reading_time
 
 HOW_TO_READ = """\
@@ -49,7 +52,7 @@ def write_index_page(edition: AnnotatedEdition) -> tuple[str, str]:
     )
     subtitle = f'<p class="edition-subtitle">{md_escape(settings.subtitle)}</p>\n' if settings.subtitle else ""
     parts = [
-        front_matter(settings.title, plain_text(settings.introduction)[:300]),
+        front_matter(settings.title, plain_text(settings.introduction)[:300], head_fields([], edition_jsonld(edition))),
         f"# {md_escape(settings.title)}\n",
         subtitle,
         f'<div class="introduction">{render_markdown(settings.introduction)}</div>\n',
@@ -60,5 +63,6 @@ def write_index_page(edition: AnnotatedEdition) -> tuple[str, str]:
         HOW_TO_READ.format(note_kinds=kinds),
         "## Editorial principles { #principles }\n",
         f'<div class="principles">{render_markdown(settings.principles)}</div>\n',
+        reuse_section(edition),
     ]
     return "index.md", "\n".join(p for p in parts if p).rstrip() + "\n"

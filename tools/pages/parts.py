@@ -16,8 +16,9 @@ NOTE_LABELS = {
 }
 
 
-def front_matter(title: str, description: str) -> str:
-    return f"---\ntitle: {yaml_string(title)}\ndescription: {yaml_string(description)}\n---\n"
+def front_matter(title: str, description: str, extra: str = "") -> str:
+    """The page's YAML front matter; extra is further lines, each ending in a line break."""
+    return f"---\ntitle: {yaml_string(title)}\ndescription: {yaml_string(description)}\n{extra}---\n"
 
 
 def reading_time(words: int) -> str:

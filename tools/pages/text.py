@@ -8,6 +8,9 @@ from collections.abc import Callable
 
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, LinkEnd, Occurrence, PlacedNote
 from tools.pages.cite import cite_section
+from tools.pages.citation import FORMATS, Citation, download_path, meta_tags, text_citation
+from tools.pages.head import head_fields
+from tools.pages.linkeddata import text_jsonld
 from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown
 from tools.model import Paragraph, Settings, Term, Text
 from tools.pages.parts import NOTE_LABELS, NOTE_SYMBOLS, front_matter, reading_time, references_html, text_page
@@ -177,6 +180,12 @@ def _others(text: Text, window: tuple[Text, ...], low: int, total: int) -> str:
     )
 
 
+def citation_downloads(citation: Citation, up: str) -> str:
+    """Links to the citation's RIS, BibTeX and CSL-JSON files; up leads from the page to docs/."""
+    links = " · ".join(f"[{label}]({up}{download_path(citation, ext)})" for ext, label in FORMATS)
+    return f'Download this citation for a reference manager: {links}\n{{: .cite-downloads }}'
+
+
 def _tips(text: AnnotatedText) -> str:
     terms = {o.term.id: o.term for o in text.occurrences if o.glossed}
     tips = [
@@ -208,8 +217,9 @@ def write_text_page(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str
 def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, settings: Settings) -> tuple[str, str]:
     t = text.text
     description = plain_text(t.meta.headnote)[:300] if t.meta else t.title
+    citation = text_citation(t, settings)
     parts = [
-        front_matter(t.shown_title, description),
+        front_matter(t.shown_title, description, head_fields(meta_tags(citation), text_jsonld(t, settings))),
         f"# {md_escape(t.shown_title)}\n",
         header(t),
         "## Text { #text }\n",
@@ -218,6 +228,7 @@ def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, s
         _terms(text),
         "## Cite this text { #cite }\n",
         cite_section(t, settings),
+        citation_downloads(citation, "../"),
         _others(t, window, low, total),
         _tips(text),
     ]

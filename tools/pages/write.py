@@ -8,11 +8,12 @@ from tools.pages.markup import shared_renderer
 from tools.pages.glossary import write_glossary_page
 from tools.pages.index import write_index_page
 from tools.pages.printed import write_print_page
+from tools.pages.reuse import GENERATED as DOWNLOADS, write_downloads
 from tools.pages.termmap import write_term_map_page
 from tools.pages.text import write_text_page
 from tools.pages.timeline import write_timeline_page
 
-GENERATED = ("*.md", "texts/*.md", "assets/*.js", "assets/*.css")
+GENERATED = ("*.md", "texts/*.md", "assets/*.js", "assets/*.css", *DOWNLOADS)
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
 
@@ -21,6 +22,7 @@ def render_pages(edition: AnnotatedEdition) -> dict[str, str]:
     with shared_renderer():
         pages = dict([write_index_page(edition), write_glossary_page(edition), write_timeline_page(edition), write_term_map_page(edition), write_print_page(edition)])
         pages.update(write_text_page(text, edition) for text in edition.texts)
+        pages.update(write_downloads(edition))
     pages.update((f"assets/{asset.name}", asset.read_text(encoding="utf-8")) for asset in sorted(ASSETS.iterdir()))
     return pages
 

@@ -18,7 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tools.annotate.edition import AnnotatedEdition
+from tools.pages.reuse import epub_path
 from tools.site.bundle import make_zip
+from tools.site.epub import write_epub
 from tools.pages.markup import template_text
 from tools.problems import EditionError
 
@@ -74,7 +76,7 @@ def write_config(
         "site_name": template_text(edition.edition.settings.title),  # Material prints it unescaped
         "nav": nav(edition),
         "strict": strict,
-        "hooks": [str(Path(__file__).with_name("hooks.py"))],
+        "hooks": [str(Path(__file__).with_name(name)) for name in ("hooks.py", "head.py")],
     }
     if offline:
         config.update(
@@ -186,13 +188,27 @@ def _replace(new: Path, old: Path) -> None:
         shutil.rmtree(retired) if retired.is_dir() else retired.unlink()
 
 
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+def publish_epub(edition: AnnotatedEdition, build: Path, epoch: int) -> Path:
+    """Write build/<slug>.epub alone (make epub): written beside it, then put in place."""
+    target = build / f"{edition.edition.settings.slug}.epub"
+    staged = write_epub(edition, target.with_name(f".{target.name}.new"), epoch)
+    staged.replace(target)
+    return target
+
+
 def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool = True) -> list[Path]:
     """Build the hosted site (and the offline zip) in staging, then publish both; returns what was published."""
     root, docs, build = root.resolve(), docs.resolve(), build.resolve()
     epoch = source_date_epoch(root)
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     staging = build / ".staging"
-    for place in (build / "site", build / f"{edition.edition.settings.slug}-offline.zip"):
+    slug = edition.edition.settings.slug
+    for place in (build / "site", build / f"{slug}-offline.zip", build / f"{slug}.epub"):
         retired = place.with_name(f".{place.name}.old")
         if retired.exists() and not place.exists():
             retired.rename(place)  # a build killed while publishing: the previous copy goes back first
@@ -214,13 +230,16 @@ def _build_in(
     """Both builds into staging; returns (built, published place) pairs."""
     slug = edition.edition.settings.slug
     run_mkdocs(write_config(root, docs, edition, staging / "site", build / "mkdocs.hosted.yml", offline=False), env)
-    published = [(staging / "site", build / "site")]
+    # The EPUB is published with the site and inside it (and the zip), so the index's link always works.
+    epub = write_epub(edition, staging / f"{slug}.epub", epoch)
+    _copy(epub, staging / "site" / epub_path(slug))
+    published = [(staging / "site", build / "site"), (epub, build / f"{slug}.epub")]
     shim = iframe_worker_shim(root, build) if offline else None
     if shim is not None:
         folder = staging / "offline" / slug
         run_mkdocs(write_config(root, docs, edition, folder, build / "mkdocs.offline.yml", offline=True), env)
-        (folder / SHIM).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shim, folder / SHIM)
+        _copy(shim, folder / SHIM)
+        _copy(epub, folder / epub_path(slug))
         # MkDocs' 404 page links from the site root (/assets/...): meaningless from file://, and
         # nothing in the bundle links to it.
         (folder / "404.html").unlink(missing_ok=True)

@@ -89,6 +89,9 @@ class Loader:
             gloss=r.get("gloss", "first-per-paragraph"),
             introduction=r.get("introduction", ""),
             principles=r.get("principles", ""),
+            editors=tuple(v.value for v in _named(r.get("editors", []))),
+            publisher=r.get("publisher"),
+            published=r.get("published") or PartialDate(),
             introduction_at=r.at("introduction"),
             principles_at=r.at("principles"),
         )

@@ -1,0 +1,47 @@
+"""The edition's downloads for readers' own tools, and the index page's "Cite and reuse" section.
+
+Every file is generated from the annotated edition: the citations of each text and of the edition
+(RIS, BibTeX, CSL-JSON), the notes as Web Annotations and the glossary as JSON. The EPUB is written by the build (tools/site/epub.py) next to them, at
+downloads/<slug>.epub, so that it is published with the site and the offline zip.
+"""
+from __future__ import annotations
+
+from tools.annotate.edition import AnnotatedEdition
+from tools.pages.apparatus import annotations_jsonld, annotations_path, glossary_json, glossary_path
+from tools.pages.citation import DOWNLOADS, FORMATS, download_path, downloads, edition_citation, text_citation
+
+GENERATED = (f"{DOWNLOADS}/*.*", f"{DOWNLOADS}/texts/*.*")
+
+
+def epub_path(slug: str) -> str:
+    """Where the EPUB is published, relative to the site's root."""
+    return f"{DOWNLOADS}/{slug}.epub"
+
+
+def write_downloads(edition: AnnotatedEdition) -> dict[str, str]:
+    """Every generated download: path under docs/ -> content."""
+    settings = edition.edition.settings
+    files = downloads(edition_citation(settings))
+    files[annotations_path(settings.slug)] = annotations_jsonld(edition)
+    files[glossary_path(settings.slug)] = glossary_json(edition)
+    for annotated in edition.texts:
+        files.update(downloads(text_citation(annotated.text, settings)))
+    return files
+
+
+def reuse_section(edition: AnnotatedEdition) -> str:
+    """The index page's "Cite and reuse" section as Markdown.
+
+    The EPUB is linked in raw HTML: the build adds it to the site after MkDocs has checked the links."""
+    settings = edition.edition.settings
+    citation = edition_citation(settings)
+    formats = " · ".join(f"[{label}]({download_path(citation, ext)})" for ext, label in FORMATS)
+    epub = f'<a href="{epub_path(settings.slug)}">EPUB</a>'
+    return (
+        "## Cite and reuse { #cite-and-reuse }\n\n"
+        f"- The whole edition as an e-book (EPUB 3) for an e-reader or a reading app, with the notes and glosses as pop-up footnotes: {epub}.\n"
+        f"- A citation of the whole edition for a reference manager (Zotero, EndNote, BibTeX, CSL): {formats}. "
+        "Each text's page offers its own, under “Cite this text”, and carries the tags Zotero reads when you save the page.\n"
+        f"- All editorial notes as W3C Web Annotations (JSON-LD), each anchored to its words and paragraph: [annotations]({annotations_path(settings.slug)}).\n"
+        f"- The glossary as data (JSON): [glossary]({glossary_path(settings.slug)}).\n"
+    )
