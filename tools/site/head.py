@@ -20,8 +20,10 @@ def head_elements(meta: dict[str, Any]) -> str:
     ]
     data = meta.get("head_jsonld")
     if data:
-        # "</" would end the script element early; "<\/" is the same JSON string.
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        # No markup character appears in the script element: "</script" would end it early, and "<!--"
+        # would change how it is parsed. \u003c and the others are the same JSON strings.
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         lines.append(f'<script type="application/ld+json">{text}</script>')
     return "\n".join(lines)
 
