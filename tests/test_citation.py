@@ -37,7 +37,10 @@ SETTINGS = Settings(
 DECLARED = replace(SETTINGS, editors=("Ada Lovelace", "Charles Babbage"), publisher="Example Press", published=PartialDate(2026, 11))
 
 
-def text(author: str | None = "Jane Roe", date: PartialDate = PartialDate(2011, 10), url: str | None = "https://example.org/a", editorial: bool = False) -> Text:
+OCTOBER_2011 = PartialDate(2011, 10)
+
+
+def text(author: str | None = "Jane Roe", date: PartialDate = OCTOBER_2011, url: str | None = "https://example.org/a", editorial: bool = False) -> Text:
     meta = TextMeta(
         title="A {special} title & 100% more_",
         editorial_title=editorial,

@@ -13,8 +13,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-
 from conftest import ROOT, write_seeds
+
 from tools.annotate.edition import AnnotatedEdition
 from tools.pipeline import check
 from tools.site.epub import write_epub
@@ -110,7 +110,7 @@ def test_every_text_is_a_chapter_with_its_paragraphs_numbered_and_intact(edition
         root = docs[f"EPUB/text-{text.slug}.xhtml"]
         paragraphs = [p for p in root.iter(f"{XHTML}p") if p.get("class") == "para"]
         assert [p.get("id") for p in paragraphs] == [f"p{n}" for n in range(1, len(text.paragraphs) + 1)]
-        for element, paragraph in zip(paragraphs, text.paragraphs):
+        for element, paragraph in zip(paragraphs, text.paragraphs, strict=True):
             number = next(iter(element))
             assert number.get("class") == "pnum" and number.text == str(paragraph.number)
             shown = " ".join(words(element, {"pnum", "note-ref"}).split())
@@ -178,7 +178,7 @@ def test_hostile_text_stays_text_and_the_book_stays_well_formed(tmp_path: Path) 
         - text: one
           quote: "<script>alert(1)</script>"
           kind: context
-          note: "A note with *emphasis* and [a site link](../glossary.md) and [a web link](https://example.org/)."
+          note: "A note with *emphasis* and [a link on the page](#terms) and [a web link](https://example.org/)."
         """)
     book = write_epub(annotated(seeds), tmp_path / "hostile.epub", EPOCH)
     root = documents(book)["EPUB/text-one.xhtml"]
@@ -189,5 +189,5 @@ def test_hostile_text_stays_text_and_the_book_stays_well_formed(tmp_path: Path) 
     note = root.find(f".//{XHTML}aside[@id='note-1']")
     assert note is not None
     hrefs = [a.get("href") for a in note.iter(f"{XHTML}a")]
-    assert hrefs == ["https://example.org/"], "a link into the website cannot work in the book; a web link can"
+    assert hrefs == ["https://example.org/"], "a link to the web page's parts cannot work in the book; a web link can"
     assert [m for m in epubcheck(book) if m["severity"] in ("FATAL", "ERROR", "WARNING")] == []

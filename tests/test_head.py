@@ -6,8 +6,8 @@ import json
 from types import SimpleNamespace
 
 import yaml
-
 from conftest import parse_html
+
 from tools.pages.head import head_fields
 from tools.site.head import head_elements, on_post_page
 

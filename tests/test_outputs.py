@@ -13,9 +13,9 @@ from pathlib import Path
 import bibtexparser
 import pytest
 import rispy
+from conftest import ROOT, Element, parse_html
 from pyld import jsonld
 
-from conftest import ROOT, Element, parse_html
 from tools.model import Edition, Text
 from tools.source.load import load_edition
 

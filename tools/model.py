@@ -8,13 +8,47 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tools.problems import Position
+from tools.strings import Words, words_for
 
 GlossMode = Literal["first-per-paragraph", "every", "first-per-page"]
 GLOSS_MODES: tuple[str, ...] = ("first-per-paragraph", "every", "first-per-page")
-TERM_KINDS: tuple[str, ...] = ("concept", "treaty", "weapon system", "organisation", "person", "place", "event")
-TEXT_KINDS: tuple[str, ...] = ("news report", "commentary", "official statement")
 NOTE_KINDS: tuple[str, ...] = ("context", "source", "disputed", "correction")
 PASSAGE_ROLES: tuple[str, ...] = ("headline", "standfirst", "quotation")
+# The most characters of a text's first line that stand as its title when it has no metadata.
+TITLE_FROM_TEXT = 120
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of glossary entry or of text, as the edition declares it (term_kinds, text_kinds)."""
+
+    name: str
+    plural: str
+    description: str = ""
+    position: Position = Position("seeds/edition.yml")
+
+    @property
+    def anchor(self) -> str:
+        return slugify(self.name)
+
+
+# The kinds an edition has when its edition.yml declares none.
+DEFAULT_TERM_KINDS: tuple[Kind, ...] = (
+    Kind("concept", "Concepts", "an idea or technical term"),
+    Kind("treaty", "Treaties", "an agreement between states"),
+    Kind("weapon system", "Weapon systems", "a weapon, missile or defence system"),
+    Kind("organisation", "Organisations", "a state body, alliance, company or other organisation"),
+    Kind("person", "People", "a person"),
+    Kind("place", "Places", "a country, region, city or site"),
+    Kind("event", "Events", "something that happened at a time"),
+)
+DEFAULT_TEXT_KINDS: tuple[Kind, ...] = (
+    Kind("news report", "News reports", "an article reporting news"),
+    Kind("commentary", "Commentaries", "an opinion piece or blog post"),
+    Kind("official statement", "Official statements", "a statement issued by a government or organisation"),
+)
+TERM_KINDS: tuple[str, ...] = tuple(k.name for k in DEFAULT_TERM_KINDS)
+TEXT_KINDS: tuple[str, ...] = tuple(k.name for k in DEFAULT_TEXT_KINDS)
 
 
 def slugify(value: str) -> str:
@@ -43,10 +77,6 @@ class PartialDate:
     def iso(self) -> str:
         parts = [f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate((self.year, self.month, self.day)) if p]
         return "-".join(parts) or "unknown"
-
-    def display(self) -> str:
-        """As the edition shows dates: 2 March 2018, March 2018, 2018, date unknown."""
-        return self.formatted("date unknown", "{month} {year}", "{day} {month} {year}")
 
     def formatted(self, unknown: str, month_year: str, full: str) -> str:
         """The date in one of three patterns by precision (fields {year}, {month} by name, {day}); a year alone stands as it is."""
@@ -115,6 +145,9 @@ class TextMeta:
     headnote: str
     passages: tuple[Passage, ...]
     position: Position
+    kind_at: Position = Position("seeds/texts")
+    language: str | None = None
+    title_at: Position | None = None
 
 
 @dataclass(frozen=True)
@@ -144,10 +177,15 @@ class Text:
 
     @property
     def title(self) -> str:
+        """The metadata's title, else the text's first line (its first TITLE_FROM_TEXT characters, cut
+        between words: a one-line text is not a title)."""
         if self.meta:
             return self.meta.title
-        first = self.paragraphs[0].text.split("\n", 1)[0] if self.paragraphs else self.slug
-        return " ".join(first.split())
+        first = " ".join((self.paragraphs[0].text.split("\n", 1)[0] if self.paragraphs else self.slug).split())
+        if len(first) <= TITLE_FROM_TEXT:
+            return first
+        cut = first[:TITLE_FROM_TEXT].rsplit(" ", 1)[0] if " " in first[:TITLE_FROM_TEXT] else first[:TITLE_FROM_TEXT]
+        return cut + "…"
 
     @property
     def shown_title(self) -> str:
@@ -161,6 +199,11 @@ class Text:
     @property
     def words(self) -> int:
         return len(self.raw.split())
+
+    @property
+    def language(self) -> str | None:
+        """The text's own language when its metadata declares one (else the edition's applies)."""
+        return self.meta.language if self.meta else None
 
 
 @dataclass(frozen=True)
@@ -187,6 +230,7 @@ class Term:
     events: tuple[DatedEvent, ...]
     references: tuple[Reference, ...]
     position: Position
+    kind_at: Position = Position("seeds/glossary.yml")
 
     @property
     def patterns(self) -> tuple[str, ...]:
@@ -237,7 +281,16 @@ class Settings:
     publisher: str | None = None
     published: PartialDate = PartialDate()
     introduction_at: Position = Position("seeds/edition.yml")
+    title_at: Position = Position("seeds/edition.yml")
     principles_at: Position = Position("seeds/edition.yml")
+    term_kinds: tuple[Kind, ...] = DEFAULT_TERM_KINDS
+    text_kinds: tuple[Kind, ...] = DEFAULT_TEXT_KINDS
+    strings: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def words(self) -> Words:
+        """The edition's interface strings and its language's formats."""
+        return words_for(self.language, self.strings)
 
 
 @dataclass(frozen=True)
@@ -249,6 +302,8 @@ class Edition:
     terms: tuple[Term, ...]
     notes: tuple[Note, ...]
     crosslinks: tuple[CrossLink, ...]
+    # Names of texts whose file exists but could not be read (its error is reported once, at the file).
+    unreadable: frozenset[str] = frozenset()
 
     def text(self, slug: str) -> Text | None:
         return next((t for t in self.texts if t.slug == slug), None)

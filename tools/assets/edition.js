@@ -1,3 +1,16 @@
+/* The edition's interface words: the generator writes window.EDITION_STRINGS (tools/strings.py, the
+ * keys starting "script.") as this file's first line; say() looks one up and fills its {fields}. */
+function say(key, fields) {
+  "use strict";
+  var table = window.EDITION_STRINGS || {};
+  var text = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : key;
+  return text.replace(/\{\{|\}\}|\{(\w+)\}/g, function (match, name) {
+    if (match === "{{") return "{";
+    if (match === "}}") return "}";
+    return fields && Object.prototype.hasOwnProperty.call(fields, name) ? String(fields[name]) : match;
+  });
+}
+
 /* Glossary underlining, hidden or shown as the reader chose, remembered across pages and visits in
  * localStorage (which file:// may forbid: then the choice lasts for the page). The class goes on <html>
  * as soon as this script runs, before the reader sees the text where the browser allows; text pages
@@ -25,7 +38,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "underline-toggle";
-    button.textContent = "Hide glossary underlining";
+    button.textContent = say("script.hide_underlining");
     var sync = function () { button.setAttribute("aria-pressed", root.classList.contains(HIDDEN) ? "true" : "false"); };
     sync();
     button.addEventListener("click", function () {
@@ -70,7 +83,7 @@
   /* Material's search panel is a role="dialog" without a name; screen readers announce it as "Search". */
   function nameSearchDialog() {
     var dialog = document.querySelector('.md-search[role="dialog"]:not([aria-label])');
-    if (dialog) dialog.setAttribute("aria-label", "Search");
+    if (dialog) dialog.setAttribute("aria-label", say("script.search"));
   }
 
   function tipFor(trigger) {
@@ -192,9 +205,9 @@
   "use strict";
 
   var ORDERS = [
-    ["frequency", "Most frequent"],
-    ["name", "A to Z"],
-    ["kind", "Kind"]
+    ["frequency", say("script.sort_frequency")],
+    ["name", say("script.sort_name")],
+    ["kind", say("script.sort_kind")]
   ];
 
   function cellText(row, index) {
@@ -217,9 +230,9 @@
     var bar = document.createElement("div");
     bar.className = "tm-sort";
     bar.setAttribute("role", "group");
-    bar.setAttribute("aria-label", "Sort the term map");
+    bar.setAttribute("aria-label", say("script.sort_label"));
     var label = document.createElement("span");
-    label.textContent = "Sort by:";
+    label.textContent = say("script.sort_by");
     bar.appendChild(label);
     ORDERS.forEach(function (entry) {
       var button = document.createElement("button");
@@ -304,7 +317,7 @@
 
   function copyAndSay(text, done) {
     return copy(text).then(function (copied) {
-      announce(copied ? done : "Could not copy: select the text shown and copy it");
+      announce(copied ? done : say("script.copy_failed"));
     });
   }
 
@@ -316,17 +329,18 @@
       span.textContent = today(span.getAttribute("data-style"));
     });
     var hint = section.querySelector(".cite-hint");
-    if (hint) hint.textContent = "The access date is today's date; change it if you cite the page later.";
-    var names = { chicago: "Chicago citation", apa: "APA citation", bibtex: "BibTeX entry" };
+    if (hint) hint.textContent = say("script.access_hint");
+    var names = { chicago: say("script.chicago"), apa: say("script.apa"), bibtex: say("script.bibtex") };
     Array.prototype.forEach.call(section.querySelectorAll("[data-cite]"), function (block) {
-      var name = names[block.getAttribute("data-cite")] || "citation";
+      var name = names[block.getAttribute("data-cite")] || say("script.citation");
       var label = block.parentNode.querySelector(".cite-label");
       var button = document.createElement("button");
       button.type = "button";
       button.className = "cite-copy";
-      button.textContent = "Copy";
-      button.setAttribute("aria-label", "Copy the " + name);
-      button.addEventListener("click", function () { copyAndSay(block.textContent, name.charAt(0).toUpperCase() + name.slice(1) + " copied"); });
+      button.textContent = say("script.copy");
+      button.setAttribute("aria-label", say("script.copy_the", { name: name }));
+      button.addEventListener("click", function () { var done = say("script.copied", { name: name });
+        copyAndSay(block.textContent, done.charAt(0).toUpperCase() + done.slice(1)); });
       (label || block).appendChild(button);
     });
   }
@@ -353,11 +367,11 @@
     var link = document.createElement("button");
     link.type = "button";
     link.className = "para-copy-link";
-    link.textContent = "Copy link";
+    link.textContent = say("script.copy_link");
     var cite = document.createElement("button");
     cite.type = "button";
     cite.className = "para-cite";
-    cite.textContent = "Cite this paragraph";
+    cite.textContent = say("script.cite_paragraph");
     var offered = document.createElement("p");
     offered.className = "para-tools-text";
     buttons.appendChild(link);
@@ -369,12 +383,12 @@
     link.addEventListener("click", function () {
       var url = pageUrl() + "#p" + number();
       offered.textContent = url;
-      copyAndSay(url, "Link copied");
+      copyAndSay(url, say("script.link_copied"));
     });
     cite.addEventListener("click", function () {
       var text = template.split("{P}").join(number()).split("{URL}").join(pageUrl()).split("{ACCESSED}").join(today("chicago"));
       offered.textContent = text;
-      copyAndSay(text, "Citation copied");
+      copyAndSay(text, say("script.citation_copied"));
     });
     panel.addEventListener("keydown", function (event) {
       if (event.key === "Escape") closePanel(true);
@@ -385,7 +399,7 @@
     var paragraph = toggle.closest("p.para");
     if (panelFor === toggle) { closePanel(true); return; }
     closePanel(false);
-    panel.querySelector(".para-tools-title").textContent = "Paragraph " + toggle.getAttribute("data-paragraph");
+    panel.querySelector(".para-tools-title").textContent = say("script.paragraph", { number: toggle.getAttribute("data-paragraph") });
     panel.querySelector(".para-tools-text").textContent = "";
     paragraph.parentNode.insertBefore(panel, paragraph.nextSibling);
     panel.hidden = false;
@@ -412,8 +426,8 @@
       toggle.setAttribute("data-paragraph", number);
       toggle.setAttribute("aria-expanded", "false");
       toggle.setAttribute("aria-controls", "para-tools");
-      toggle.setAttribute("aria-label", "Copy link or cite paragraph " + number);
-      toggle.title = "Copy link or cite paragraph " + number;
+      toggle.setAttribute("aria-label", say("script.paragraph_tools", { number: number }));
+      toggle.title = say("script.paragraph_tools", { number: number });
       toggle.textContent = "\u22EF";
       toggle.addEventListener("click", function () { openPanel(toggle); });
       pnum.parentNode.insertBefore(toggle, pnum.nextSibling);

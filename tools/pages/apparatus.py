@@ -84,7 +84,7 @@ def annotations_jsonld(edition: AnnotatedEdition) -> str:
         "@context": CONTEXT,
         "id": f"{site_url()}{annotations_path(settings.slug)}" if site_url() else annotations_path(settings.slug).rsplit("/", 1)[1],
         "type": "AnnotationCollection",
-        "label": f"Editorial notes: {settings.title}",
+        "label": settings.words("reuse.annotations_label", title=settings.title),
         "total": len(items),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }

@@ -114,7 +114,7 @@ def glossary_jsonld(edition: AnnotatedEdition) -> dict[str, object]:
     glossary: dict[str, object] = {
         "@id": set_id,
         "@type": "DefinedTermSet",
-        "name": f"Glossary: {settings.title}",
+        "name": settings.words("reuse.glossary_name", title=settings.title),
         "isPartOf": {"@id": edition_id(settings)},
         "inLanguage": settings.language,
         "hasDefinedTerm": terms,

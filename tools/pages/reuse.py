@@ -9,6 +9,8 @@ from __future__ import annotations
 from tools.annotate.edition import AnnotatedEdition
 from tools.pages.apparatus import annotations_jsonld, annotations_path, glossary_json, glossary_path
 from tools.pages.citation import DOWNLOADS, FORMATS, download_path, downloads, edition_citation, text_citation
+from tools.pages.markup import md_escape
+from tools.pages.parts import LINK, with_links
 
 GENERATED = (f"{DOWNLOADS}/*.*", f"{DOWNLOADS}/texts/*.*")
 
@@ -34,14 +36,16 @@ def reuse_section(edition: AnnotatedEdition) -> str:
 
     The EPUB is linked in raw HTML: the build adds it to the site after MkDocs has checked the links."""
     settings = edition.edition.settings
+    words = settings.words
     citation = edition_citation(settings)
     formats = " · ".join(f"[{label}]({download_path(citation, ext)})" for ext, label in FORMATS)
     epub = f'<a href="{epub_path(settings.slug)}">EPUB</a>'
-    return (
-        "## Cite and reuse { #cite-and-reuse }\n\n"
-        f"- The whole edition as an e-book (EPUB 3) for an e-reader or a reading app, with the notes and glosses as pop-up footnotes: {epub}.\n"
-        f"- A citation of the whole edition for a reference manager (Zotero, EndNote, BibTeX, CSL): {formats}. "
-        "Each text's page offers its own, under “Cite this text”, and carries the tags Zotero reads when you save the page.\n"
-        f"- All editorial notes as W3C Web Annotations (JSON-LD), each anchored to its words and paragraph: [annotations]({annotations_path(settings.slug)}).\n"
-        f"- The glossary as data (JSON): [glossary]({glossary_path(settings.slug)}).\n"
-    )
+    annotations = f"[{md_escape(words('reuse.annotations_link'))}]({annotations_path(settings.slug)})"
+    glossary = f"[{md_escape(words('reuse.glossary_link'))}]({glossary_path(settings.slug)})"
+    items = [
+        with_links(words("reuse.epub", link=LINK), epub),
+        with_links(words("reuse.citation", links=LINK, cite=words("text.cite")), formats),
+        with_links(words("reuse.annotations", link=LINK), annotations),
+        with_links(words("reuse.glossary", link=LINK), glossary),
+    ]
+    return f"## {md_escape(words('reuse.title'))} {{ #cite-and-reuse }}\n\n" + "".join(f"- {item}\n" for item in items)

@@ -7,13 +7,14 @@ from collections import Counter
 from collections.abc import Callable
 
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, LinkEnd, Occurrence, PlacedNote
-from tools.pages.cite import cite_section
+from tools.model import Paragraph, Settings, Term, Text
 from tools.pages.citation import FORMATS, Citation, download_path, meta_tags, text_citation
+from tools.pages.cite import cite_section
 from tools.pages.head import head_fields
 from tools.pages.linkeddata import text_jsonld
-from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown
-from tools.model import Paragraph, Settings, Term, Text
-from tools.pages.parts import NOTE_LABELS, NOTE_SYMBOLS, front_matter, reading_time, references_html, text_page
+from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown
+from tools.pages.parts import LINK, NOTE_SYMBOLS, front_matter, lang_attribute, length, references_html, text_page, with_links
+from tools.strings import Words
 
 GLOSSARY = "../glossary.md"
 
@@ -22,13 +23,20 @@ def _gloss(surface: str, term: Term) -> str:
     return f'[{md_escape(surface)}]({GLOSSARY}#{term.id}){{ .gloss aria-describedby="tip-{term.id}" }}'
 
 
-def _marker(placed: PlacedNote) -> str:
-    kind = placed.note.kind
-    label = f"{NOTE_LABELS[kind]} note {placed.number}"
-    return (
-        f'[{NOTE_SYMBOLS[kind]}{placed.number}](#note-{placed.number})'
-        f'{{ .note-ref .note-ref--{kind} aria-describedby="notetip-{placed.number}" aria-label="{label}" }}'
-    )
+def note_label(placed: PlacedNote, words: Words) -> str:
+    """"Context note 3": the note's kind and number, as markers and tips name it."""
+    return words("note.label", kind=words(f"note.{placed.note.kind}"), number=placed.number)
+
+
+def _marker(words: Words) -> Callable[[PlacedNote], str]:
+    def marker(placed: PlacedNote) -> str:
+        kind = placed.note.kind
+        return (
+            f'[{NOTE_SYMBOLS[kind]}{placed.number}](#note-{placed.number})'
+            f'{{ .note-ref .note-ref--{kind} aria-describedby="notetip-{placed.number}" aria-label="{attr_value(note_label(placed, words))}" }}'
+        )
+
+    return marker
 
 
 def paragraph_body(
@@ -36,11 +44,13 @@ def paragraph_body(
     occurrences: tuple[Occurrence, ...],
     notes: list[PlacedNote],
     gloss: Callable[[str, Term], str] = _gloss,
-    marker: Callable[[PlacedNote], str] = _marker,
+    marker: Callable[[PlacedNote], str] | None = None,
 ) -> str:
     """The paragraph's words as Markdown: literal text, glossed terms as links, note markers after quotes.
 
-    gloss and marker render a glossed term and a note marker (the print page links them within itself)."""
+    gloss and marker render a glossed term and a note marker (the print page links them within itself;
+    the default marker names notes with the default interface strings)."""
+    marker = marker or _marker(Words())
     glossed = sorted((o for o in occurrences if o.glossed), key=lambda o: o.start)
     inserts: list[tuple[int, str]] = []
     for placed in notes:
@@ -63,86 +73,97 @@ def paragraph_body(
     return "".join(out)
 
 
-def _paragraph(paragraph: Paragraph, text: AnnotatedText) -> str:
+def quotation(html: str, attribution: str, words: Words) -> str:
+    """A paragraph that is a quotation, in a figure with its attribution."""
+    return (
+        f'<figure class="quotation" markdown="1">\n<blockquote markdown="1">\n{html}\n</blockquote>\n'
+        f'<figcaption><span class="attribution-label">{html_escape(words("text.quoted_from"))}</span> {html_escape(attribution)}</figcaption>\n</figure>'
+    )
+
+
+def _paragraph(paragraph: Paragraph, text: AnnotatedText, words: Words, lang: str) -> str:
     notes = [n for n in text.notes if n.span.paragraph == paragraph.number]
     role = f" para--{paragraph.role}" if paragraph.role else ""
-    number = f'<a class="pnum" href="#{paragraph.anchor}" aria-label="Paragraph {paragraph.number}">{paragraph.number}</a>'
+    label = attr_value(words("text.paragraph", number=paragraph.number))
+    number = f'<a class="pnum" href="#{paragraph.anchor}" aria-label="{label}">{paragraph.number}</a>'
     html = (
-        f'<p class="para{role}" id="{paragraph.anchor}" markdown="1">{number} '
-        f"{paragraph_body(paragraph, text.in_paragraph(paragraph), notes)}</p>"
+        f'<p class="para{role}" id="{paragraph.anchor}"{lang} markdown="1">{number} '
+        f"{paragraph_body(paragraph, text.in_paragraph(paragraph), notes, _gloss, _marker(words))}</p>"
     )
     if paragraph.role == "quotation":
-        html = (
-            f'<figure class="quotation" markdown="1">\n<blockquote markdown="1">\n{html}\n</blockquote>\n'
-            f'<figcaption><span class="attribution-label">Quoted from</span> {html_escape(paragraph.attribution)}</figcaption>\n</figure>'
-        )
+        html = quotation(html, paragraph.attribution, words)
     links = [end for end in text.links if end.here.paragraph == paragraph.number]
-    return html + ("\n\n" + _crosslinks(links, paragraph.number) if links else "")
+    return html + ("\n\n" + _crosslinks(links, paragraph.number, words) if links else "")
 
 
-def _crosslinks(ends: list[LinkEnd], number: int) -> str:
+def _crosslinks(ends: list[LinkEnd], number: int, words: Words) -> str:
     items = []
     for end in ends:
         target = f"{end.other.slug}.md#p{end.there.paragraph}"
         where = f"{md_escape(end.other.shown_title)}, ¶{end.there.paragraph}"
         items.append(f'- [{where}]({target}){{ .crosslink }}: “{md_escape(end.there_quote)}” — {md_escape(end.link.label)}')
+    label = attr_value(words("text.compare_label", number=number))
     return (
-        f'<aside class="crosslinks" aria-label="Passages in other texts related to paragraph {number}" markdown="1">\n'
-        '<p class="crosslinks-title">Compare</p>\n\n' + "\n".join(items) + "\n\n</aside>"
+        f'<aside class="crosslinks" aria-label="{label}" markdown="1">\n'
+        f'<p class="crosslinks-title">{html_escape(words("text.compare"))}</p>\n\n' + "\n".join(items) + "\n\n</aside>"
     )
 
 
-def header(text: Text) -> str:
-    """The text's metadata, title note and headnote."""
+def header(text: Text, words: Words, headnote_label: str = "") -> str:
+    """The text's metadata, title note and headnote (whose landmark is named headnote_label, or "Headnote")."""
     meta = text.meta
     rows: list[tuple[str, str]] = []
     if meta:
         source = html_escape(meta.source)
-        rows.append(("Source", source))
-        rows.append(("Author", html_escape(meta.author) if meta.author else "Not known"))
-        date = html_escape(meta.date.display())
+        rows.append((words("text.source"), source))
+        rows.append((words("text.author"), html_escape(meta.author) if meta.author else html_escape(words("text.author_unknown"))))
+        date = html_escape(words.date(meta.date))
         if meta.date_note:
             date += f' <span class="date-note">({html_escape(meta.date_note)})</span>'
-        rows.append(("Date", date))
-        rows.append(("Kind", html_escape(meta.kind)))
+        rows.append((words("text.date"), date))
+        rows.append((words("text.kind"), html_escape(meta.kind)))
         if meta.url:
-            rows.append(("Published at", f'<span class="source-url">{html_escape(meta.url)}</span>'))
+            rows.append((words("text.published_at"), f'<span class="source-url">{html_escape(meta.url)}</span>'))
     else:
-        rows.append(("Date", "date unknown"))
-        rows.append(("Metadata", "not yet added by the editors"))
-    rows.append(("Length", f"{text.words:,} words · {reading_time(text.words)} read"))
-    items = "".join(f"<div><dt>{k}</dt><dd>{v}</dd></div>" for k, v in rows)
+        rows.append((words("text.date"), html_escape(words("date.unknown"))))
+        rows.append((words("text.metadata"), html_escape(words("text.metadata_missing"))))
+    rows.append((words("text.length"), html_escape(length(text.words, words, "text.length_value"))))
+    items = "".join(f"<div><dt>{html_escape(k)}</dt><dd>{v}</dd></div>" for k, v in rows)
     title_note = ""
     if meta and meta.editorial_title:
-        title_note = '<p class="title-note">The title in square brackets is supplied by the editors; the text has no title of its own.</p>'
+        title_note = f'<p class="title-note">{html_escape(words("text.title_note"))}</p>'
     headnote = ""
     if meta:
-        headnote = f'<section class="headnote" aria-label="Headnote"><p class="headnote-label">Headnote (editorial)</p>{render_markdown(meta.headnote)}</section>'
+        label = attr_value(headnote_label or words("text.headnote"))
+        headnote = (
+            f'<section class="headnote" aria-label="{label}"><p class="headnote-label">{html_escape(words("text.headnote_label"))}</p>'
+            f"{render_markdown(meta.headnote)}</section>"
+        )
     return f'<div class="text-header">\n{title_note}<dl class="text-meta">{items}</dl>\n{headnote}\n</div>'
 
 
-def _notes(text: AnnotatedText, prefix: str = "", level: str = "##") -> str:
+def notes_section(text: AnnotatedText, words: Words, prefix: str = "", level: str = "##") -> str:
     """The notes list; prefix goes before every id and paragraph anchor (the print page holds all texts)."""
     if not text.notes:
         return ""
     items = []
     for placed in text.notes:
         note, anchor = placed.note, f"{prefix}p{placed.span.paragraph}"
-        sources = references_html(note.sources)
-        sources_block = f'<div class="note-sources"><p>Sources</p>{sources}</div>' if sources else ""
+        sources = references_html(note.sources, words)
+        sources_block = f'<div class="note-sources"><p>{html_escape(words("note.sources"))}</p>{sources}</div>' if sources else ""
         items.append(
             f'<li class="note note--{note.kind}" id="{prefix}note-{placed.number}">'
             f'<p class="note-head"><span class="note-symbol" aria-hidden="true">{html_escape(NOTE_SYMBOLS[note.kind])}{placed.number}</span> '
-            f'<span class="note-kind">{NOTE_LABELS[note.kind]}</span> '
-            f'<a class="note-back" href="#{anchor}" aria-label="Back to paragraph {placed.span.paragraph}">¶{placed.span.paragraph}</a> '
+            f'<span class="note-kind">{html_escape(words(f"note.{note.kind}"))}</span> '
+            f'<a class="note-back" href="#{anchor}" aria-label="{attr_value(words("note.back", number=placed.span.paragraph))}">¶{placed.span.paragraph}</a> '
             f'<q class="note-quote">{html_escape(note.anchor.quote)}</q></p>'
             f'{render_markdown(note.body)}'
             f"{sources_block}</li>"
         )
-    return f'{level} Notes {{ #{prefix}notes }}\n\n<ol class="notes">\n' + "\n".join(items) + "\n</ol>\n"
+    return f'{level} {md_escape(words("text.notes"))} {{ #{prefix}notes }}\n\n<ol class="notes">\n' + "\n".join(items) + "\n</ol>\n"
 
 
-def _terms(text: AnnotatedText) -> str:
+def _terms(text: AnnotatedText, words: Words) -> str:
     counts = Counter(o.term.id for o in text.occurrences)
     if not counts:
         return ""
@@ -154,7 +175,7 @@ def _terms(text: AnnotatedText) -> str:
         + f'<span class="term-short"> — {md_escape(t.short)}</span>'
         for t in ordered
     ]
-    return "## Terms in this text { #terms }\n\n" + "\n".join(items) + "\n"
+    return f"## {md_escape(words('text.terms'))} {{ #terms }}\n\n" + "\n".join(items) + "\n"
 
 
 # Texts listed either side of this one under "The other texts": every page would otherwise list the
@@ -162,31 +183,29 @@ def _terms(text: AnnotatedText) -> str:
 NEIGHBOURS = 4
 
 
-def _others(text: Text, window: tuple[Text, ...], low: int, total: int) -> str:
+def _others(text: Text, window: tuple[Text, ...], low: int, total: int, words: Words) -> str:
     """The texts of window (this text's neighbours in reading order, from number low + 1) but this one."""
     others = [t for t in window if t.slug != text.slug]
     if not others:
         return ""
     items = [
-        f"- [{md_escape(o.shown_title)}]({o.slug}.md): {md_escape(o.meta.kind if o.meta else 'text')}, {md_escape(o.date.display())}"
+        f"- [{md_escape(o.shown_title)}]({o.slug}.md): {md_escape(o.meta.kind if o.meta else words('text.no_kind'))}, {md_escape(words.date(o.date))}"
         for o in others
     ]
     if len(others) == total - 1:
-        return "## The other texts { #other-texts }\n\n" + "\n".join(items) + "\n"
-    return (
-        "## Nearby texts { #other-texts }\n\n"
-        f"Texts {low + 1} to {low + len(window)} of the {total:,} in reading order; the [list of texts](../index.md#texts) has them all.\n\n"
-        + "\n".join(items) + "\n"
-    )
+        return f"## {md_escape(words('text.other_texts'))} {{ #other-texts }}\n\n" + "\n".join(items) + "\n"
+    listing = f"[{md_escape(words('text.list_of_texts'))}](../index.md#texts)"
+    lead = md_escape(words("text.nearby_lead", first=low + 1, last=low + len(window), total=words.number(total), list="\0")).replace("\0", listing)
+    return f"## {md_escape(words('text.nearby_texts'))} {{ #other-texts }}\n\n{lead}\n\n" + "\n".join(items) + "\n"
 
 
-def citation_downloads(citation: Citation, up: str) -> str:
+def citation_downloads(citation: Citation, up: str, words: Words) -> str:
     """Links to the citation's RIS, BibTeX and CSL-JSON files; up leads from the page to docs/."""
     links = " · ".join(f"[{label}]({up}{download_path(citation, ext)})" for ext, label in FORMATS)
-    return f'Download this citation for a reference manager: {links}\n{{: .cite-downloads }}'
+    return with_links(words("cite.downloads", links=LINK), links) + "\n{: .cite-downloads }"
 
 
-def _tips(text: AnnotatedText) -> str:
+def _tips(text: AnnotatedText, words: Words) -> str:
     terms = {o.term.id: o.term for o in text.occurrences if o.glossed}
     tips = [
         f'<span class="tip" role="tooltip" id="tip-{t.id}"><b>{html_escape(t.term)}</b>'
@@ -194,7 +213,7 @@ def _tips(text: AnnotatedText) -> str:
         for t in sorted(terms.values(), key=lambda t: t.id)
     ]
     tips += [
-        f'<span class="tip tip--note" role="tooltip" id="notetip-{p.number}"><b>{NOTE_LABELS[p.note.kind]} note {p.number}</b>: '
+        f'<span class="tip tip--note" role="tooltip" id="notetip-{p.number}"><b>{html_escape(note_label(p, words))}</b>: '
         f"{html_escape(plain_text(p.note.body))}</span>"
         for p in text.notes
     ]
@@ -216,21 +235,23 @@ def write_text_page(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str
 @functools.lru_cache(maxsize=4096)
 def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, settings: Settings) -> tuple[str, str]:
     t = text.text
+    words = settings.words
     description = plain_text(t.meta.headnote)[:300] if t.meta else t.title
+    lang = lang_attribute(t, settings)
     citation = text_citation(t, settings)
     parts = [
         front_matter(t.shown_title, description, head_fields(meta_tags(citation), text_jsonld(t, settings))),
-        f"# {md_escape(t.shown_title)}\n",
-        header(t),
-        "## Text { #text }\n",
-        "\n\n".join(_paragraph(p, text) for p in t.paragraphs),
-        _notes(text),
-        _terms(text),
-        "## Cite this text { #cite }\n",
+        f"# {md_escape(t.shown_title)}" + (f" {{ lang={t.language} }}" if lang else "") + "\n",
+        header(t, words),
+        f"## {md_escape(words('text.heading'))} {{ #text }}\n",
+        "\n\n".join(_paragraph(p, text, words, lang) for p in t.paragraphs),
+        notes_section(text, words),
+        _terms(text, words),
+        f"## {md_escape(words('text.cite'))} {{ #cite }}\n",
         cite_section(t, settings),
-        citation_downloads(citation, "../"),
-        _others(t, window, low, total),
-        _tips(text),
+        citation_downloads(citation, "../", words),
+        _others(t, window, low, total, words),
+        _tips(text, words),
     ]
     return text_page(t), "\n\n".join(p for p in parts if p).rstrip() + "\n"
 

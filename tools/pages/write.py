@@ -1,17 +1,20 @@
 """Stage 4: render every page and write the Markdown into docs/, touching only files that changed."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tools.annotate.edition import AnnotatedEdition
-from tools.pages.markup import shared_renderer
 from tools.pages.glossary import write_glossary_page
 from tools.pages.index import write_index_page
+from tools.pages.markup import shared_renderer
 from tools.pages.printed import write_print_page
-from tools.pages.reuse import GENERATED as DOWNLOADS, write_downloads
+from tools.pages.reuse import GENERATED as DOWNLOADS
+from tools.pages.reuse import write_downloads
 from tools.pages.termmap import write_term_map_page
 from tools.pages.text import write_text_page
 from tools.pages.timeline import write_timeline_page
+from tools.strings import Words
 
 GENERATED = ("*.md", "texts/*.md", "assets/*.js", "assets/*.css", *DOWNLOADS)
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
@@ -24,7 +27,14 @@ def render_pages(edition: AnnotatedEdition) -> dict[str, str]:
         pages.update(write_text_page(text, edition) for text in edition.texts)
         pages.update(write_downloads(edition))
     pages.update((f"assets/{asset.name}", asset.read_text(encoding="utf-8")) for asset in sorted(ASSETS.iterdir()))
+    pages["assets/edition.js"] = script_strings(edition.edition.settings.words) + pages["assets/edition.js"]
     return pages
+
+
+def script_strings(words: Words) -> str:
+    """The script's interface strings as its first line: window.EDITION_STRINGS, read by say() in edition.js."""
+    table = json.dumps(words.script(), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return f"window.EDITION_STRINGS = {table};\n"
 
 
 def write_pages(pages: dict[str, str], docs: Path) -> list[str]:

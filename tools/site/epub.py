@@ -13,18 +13,19 @@ import re
 import time
 import uuid
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.sax import saxutils
 
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, LinkEnd, Occurrence, PlacedNote
-from tools.model import Paragraph, Reference, Term, Text
+from tools.model import Paragraph, Reference, Settings, Term, Text
 from tools.pages.citation import edition_name, site_url
-from tools.pages.markup import is_safe_url, plain_text, render_markdown, shared_renderer
-from tools.pages.parts import NOTE_LABELS, NOTE_SYMBOLS
+from tools.pages.markup import plain_text, render_markdown, shared_renderer
+from tools.pages.parts import NOTE_SYMBOLS
 from tools.site.bundle import zip_time
+from tools.source.links import is_safe_url
+from tools.strings import Words
 
 MIMETYPE = b"application/epub+zip"
 # Characters XML 1.0 does not allow; a text reproduced verbatim may still hold one (a form feed).
@@ -154,11 +155,12 @@ def page(title: str, body: str, language: str, kind: str = "") -> str:
 
 def title_page(edition: AnnotatedEdition) -> Chapter:
     s = edition.edition.settings
+    words = s.words
     lines = [f'<div class="title-page">\n<h1 epub:type="title">{escape(s.title)}</h1>']
     if s.subtitle:
         lines.append(f'<p class="subtitle" epub:type="subtitle">{escape(s.subtitle)}</p>')
     if s.editors:
-        lines.append(f"<p>Edited by {escape(', '.join(s.editors))}</p>")
+        lines.append(f"<p>{escape(words('epub.edited_by', editors=words.listing(list(s.editors))))}</p>")
     published = ", ".join(p for p in (s.publisher or "", str(s.published.year or "")) if p)
     if published:
         lines.append(f"<p>{escape(published)}</p>")
@@ -168,140 +170,158 @@ def title_page(edition: AnnotatedEdition) -> Chapter:
 
 def introduction(edition: AnnotatedEdition) -> Chapter:
     s = edition.edition.settings
+    words = s.words
     texts = "\n".join(
-        f'<li><a href="{chapter_name(t.text)}">{escape(t.text.shown_title)}</a> ({escape(t.text.date.display())})</li>' for t in edition.texts
+        f'<li><a href="{chapter_name(t.text)}">{escape(t.text.shown_title)}</a> ({escape(words.date(t.text.date))})</li>' for t in edition.texts
     )
+    title = words("print.introduction")
     body = (
-        f'<h1 id="introduction">Introduction</h1>\n{markdown_xhtml(s.introduction)}\n'
-        f'<h2 id="texts">The texts</h2>\n<ol>\n{texts}\n</ol>\n'
-        f'<h2 id="principles">Editorial principles</h2>\n{markdown_xhtml(s.principles)}\n'
-        "<p>In each text, a glossed term or a note marker opens the definition or the note; the notes are also listed after each text, and the glossary is at the end of the book.</p>"
+        f'<h1 id="introduction">{escape(title)}</h1>\n{markdown_xhtml(s.introduction)}\n'
+        f'<h2 id="texts">{escape(words("index.texts"))}</h2>\n<ol>\n{texts}\n</ol>\n'
+        f'<h2 id="principles">{escape(words("index.principles"))}</h2>\n{markdown_xhtml(s.principles)}\n'
+        f"<p>{escape(words('epub.how_to_read'))}</p>"
     )
-    return Chapter("introduction.xhtml", "Introduction", body)
+    return Chapter("introduction.xhtml", title, body)
 
 
 def _gloss(surface: str, term: Term) -> str:
     return f'<a class="gloss" epub:type="noteref" role="doc-noteref" href="#gloss-{term.id}">{escape(surface)}</a>'
 
 
-def _marker(placed: PlacedNote) -> str:
-    kind = placed.note.kind
+def _note_label(placed: PlacedNote, words: Words) -> str:
+    return words("note.label", kind=words(f"note.{placed.note.kind}"), number=placed.number)
+
+
+def _marker(placed: PlacedNote, words: Words) -> str:
     return (
         f'<a class="note-ref" epub:type="noteref" role="doc-noteref" href="#note-{placed.number}" '
-        f'aria-label="{NOTE_LABELS[kind]} note {placed.number}">{escape(NOTE_SYMBOLS[kind])}{placed.number}</a>'
+        f"aria-label={quoteattr(_note_label(placed, words))}>{escape(NOTE_SYMBOLS[placed.note.kind])}{placed.number}</a>"
     )
 
 
-def paragraph_xhtml(paragraph: Paragraph, occurrences: tuple[Occurrence, ...], notes: list[PlacedNote]) -> str:
+def paragraph_xhtml(paragraph: Paragraph, occurrences: tuple[Occurrence, ...], notes: list[PlacedNote], words: Words) -> str:
     """The paragraph's words, escaped, with glossed terms and note markers as note references.
 
     A note marker goes after the end of its quotation, moved past a glossed term it would split
     (as on the site's pages)."""
     glossed = sorted((o for o in occurrences if o.glossed), key=lambda o: o.start)
-    inserts: list[tuple[int, int, Callable[[], str], int]] = []
+    inserts: list[tuple[int, int, str, int]] = []
     for placed in notes:
         at = placed.span.end
         for o in glossed:
             if o.start < at < o.end:
                 at = o.end
-        inserts.append((at, 0, lambda placed=placed: _marker(placed), at))
-    inserts += [(o.start, 1, lambda o=o: _gloss(paragraph.text[o.start : o.end], o.term), o.end) for o in glossed]
+        inserts.append((at, 0, _marker(placed, words), at))
+    inserts += [(o.start, 1, _gloss(paragraph.text[o.start : o.end], o.term), o.end) for o in glossed]
     body, out, pos = paragraph.text, [], 0
-    for at, _, render, end in sorted(inserts, key=lambda e: (e[0], e[1])):
+    for at, _, html, end in sorted(inserts, key=lambda e: (e[0], e[1])):
         out.append(escape(body[pos:at]))
-        out.append(render())
+        out.append(html)
         pos = end
     out.append(escape(body[pos:]))
     return "".join(out)
 
 
-def _compare(ends: list[LinkEnd]) -> str:
+def _compare(ends: list[LinkEnd], words: Words) -> str:
     items = "".join(
         f'<li><a href="{chapter_name(end.other)}#p{end.there.paragraph}">{escape(end.other.shown_title)}, ¶{end.there.paragraph}</a>: '
         f"“{escape(end.there_quote)}” ({escape(end.link.label)})</li>"
         for end in ends
     )
-    return f'<div class="compare"><p class="label">Compare</p><ul>{items}</ul></div>'
+    return f'<div class="compare"><p class="label">{escape(words("text.compare"))}</p><ul>{items}</ul></div>'
 
 
-def _header(text: Text) -> str:
+def _header(text: Text, words: Words) -> str:
     meta = text.meta
     if meta is None:
-        return '<dl class="text-meta"><dt>Date</dt><dd>date unknown</dd></dl>'
-    rows = [("Source", escape(meta.source)), ("Author", escape(meta.author) if meta.author else "Not known")]
-    date = escape(meta.date.display()) + (f" ({escape(meta.date_note)})" if meta.date_note else "")
-    rows += [("Date", date), ("Kind", escape(meta.kind))]
+        rows = [(words("text.date"), escape(words("date.unknown"))), (words("text.metadata"), escape(words("text.metadata_missing")))]
+        return '<dl class="text-meta">' + "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
+    author = escape(meta.author) if meta.author else escape(words("text.author_unknown"))
+    date = escape(words.date(meta.date)) + (f" ({escape(meta.date_note)})" if meta.date_note else "")
+    rows = [(words("text.source"), escape(meta.source)), (words("text.author"), author), (words("text.date"), date), (words("text.kind"), escape(meta.kind))]
     if meta.url and is_safe_url(meta.url):
-        rows.append(("Published at", f'<a href={quoteattr(meta.url)}>{escape(meta.url)}</a>'))
-    items = "\n".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    note = '<p class="title-note">The title in square brackets is supplied by the editors; the text has no title of its own.</p>\n' if meta.editorial_title else ""
-    headnote = f'<div class="headnote"><p class="label">Headnote (editorial)</p>{markdown_xhtml(meta.headnote)}</div>'
+        rows.append((words("text.published_at"), f"<a href={quoteattr(meta.url)}>{escape(meta.url)}</a>"))
+    items = "\n".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    note = f'<p class="title-note">{escape(words("text.title_note"))}</p>\n' if meta.editorial_title else ""
+    headnote = f'<div class="headnote"><p class="label">{escape(words("text.headnote_label"))}</p>{markdown_xhtml(meta.headnote)}</div>'
     return f'{note}<dl class="text-meta">\n{items}\n</dl>\n{headnote}'
 
 
-def _references(references: tuple[Reference, ...]) -> str:
+def _references(references: tuple[Reference, ...], words: Words) -> str:
     items = []
     for ref in references:
-        link = f' <a href={quoteattr(ref.url)}>{escape(ref.url)}</a>' if ref.url and is_safe_url(ref.url) else ""
-        items.append(f"<li><cite>{escape(ref.title)}</cite> ({escape(ref.year or 'n.d.')}).{link}</li>")
+        link = f" <a href={quoteattr(ref.url)}>{escape(ref.url)}</a>" if ref.url and is_safe_url(ref.url) else ""
+        items.append(f"<li><cite>{escape(ref.title)}</cite> ({escape(ref.year or words('reference.no_date'))}).{link}</li>")
     return f"<ul>{''.join(items)}</ul>" if items else ""
 
 
-def text_chapter(text: AnnotatedText) -> Chapter:
-    t = text.text
-    parts = [f'<h1 id="top">{escape(t.shown_title)}</h1>', _header(t), '<h2 id="text">Text</h2>']
+def _lang(text: Text, settings: Settings) -> str:
+    """xml:lang and lang for a text in another language than the edition's, else ''."""
+    language = text.language
+    return f" xml:lang={quoteattr(language)} lang={quoteattr(language)}" if language and language != settings.language else ""
+
+
+def text_chapter(text: AnnotatedText, settings: Settings) -> Chapter:
+    t, words = text.text, settings.words
+    lang = _lang(t, settings)
+    parts = [f'<h1 id="top"{lang}>{escape(t.shown_title)}</h1>', _header(t, words), f'<h2 id="text">{escape(words("text.heading"))}</h2>']
     for paragraph in t.paragraphs:
         notes = [n for n in text.notes if n.span.paragraph == paragraph.number]
         number = f'<span class="pnum">{paragraph.number}</span>'
-        html = f'<p class="para" id="{paragraph.anchor}">{number} {paragraph_xhtml(paragraph, text.in_paragraph(paragraph), notes)}</p>'
+        html = f'<p class="para" id="{paragraph.anchor}"{lang}>{number} {paragraph_xhtml(paragraph, text.in_paragraph(paragraph), notes, words)}</p>'
         if paragraph.role == "quotation":
-            html = f'<blockquote>{html}</blockquote>\n<p class="attribution">Quoted from {escape(paragraph.attribution)}</p>'
+            html = f'<blockquote>{html}</blockquote>\n<p class="attribution">{escape(words("text.quoted_from"))} {escape(paragraph.attribution)}</p>'
         parts.append(html)
         ends = [end for end in text.links if end.here.paragraph == paragraph.number]
         if ends:
-            parts.append(_compare(ends))
-    notes = []
+            parts.append(_compare(ends, words))
+    asides: list[str] = []
     for placed in text.notes:
         note = placed.note
-        sources = _references(note.sources)
-        notes.append(
+        sources = _references(note.sources, words)
+        head = words("epub.note_head", label=_note_label(placed, words), paragraph=placed.span.paragraph)
+        asides.append(
             f'<aside epub:type="footnote" role="doc-footnote" id="note-{placed.number}">'
-            f'<p class="label">{escape(NOTE_SYMBOLS[note.kind])}{placed.number} {NOTE_LABELS[note.kind]} note, ¶{placed.span.paragraph}: '
-            f"“{escape(note.anchor.quote)}”</p>{markdown_xhtml(note.body)}"
-            + (f'<p class="label">Sources</p>{sources}' if sources else "")
+            f'<p class="label">{escape(NOTE_SYMBOLS[note.kind])}{placed.number} {escape(head)} “{escape(note.anchor.quote)}”</p>'
+            f"{markdown_xhtml(note.body)}"
+            + (f'<p class="label">{escape(words("note.sources"))}</p>{sources}' if sources else "")
             + "</aside>"
         )
-    if notes:
-        parts += ['<h2 id="notes">Notes</h2>', *notes]
+    if asides:
+        parts += [f'<h2 id="notes">{escape(words("text.notes"))}</h2>', *asides]
     terms = {o.term.id: o.term for o in text.occurrences if o.glossed}
     if terms:
-        parts.append('<h2 id="glosses">Glossed terms</h2>')
+        parts.append(f'<h2 id="glosses">{escape(words("epub.glosses"))}</h2>')
     parts += [
         f'<aside epub:type="footnote" role="doc-footnote" id="gloss-{term.id}"><p><dfn>{escape(term.term)}</dfn>'
         f'{(" (" + escape(term.expansion) + ")") if term.expansion else ""}: {escape(term.short)} '
-        f'<a href="glossary.xhtml#{term.id}">Glossary entry</a></p></aside>'
+        f'<a href="glossary.xhtml#{term.id}">{escape(words("epub.glossary_entry"))}</a></p></aside>'
         for term in sorted(terms.values(), key=lambda term: term.id)
     ]
     return Chapter(chapter_name(t), t.shown_title, "\n".join(parts))
 
 
 def glossary_chapter(edition: AnnotatedEdition) -> Chapter:
+    words = edition.edition.settings.words
     entries = []
     for term in sorted(edition.edition.terms, key=lambda t: t.term.casefold()):
         expansion = f" ({escape(term.expansion)})" if term.expansion else ""
+        references = _references(term.references, words)
         entries.append(
             f'<section id="{term.id}" epub:type="glossdef"><h2><dfn epub:type="glossterm">{escape(term.term)}</dfn>{expansion}</h2>'
             f'<p class="kind">{escape(term.kind)}</p><p>{escape(term.short)}</p>{markdown_xhtml(term.definition)}'
-            + (f'<p class="label">References</p>{_references(term.references)}' if term.references else "")
+            + (f'<p class="label">{escape(words("glossary.references"))}</p>{references}' if references else "")
             + "</section>"
         )
-    body = '<h1 id="glossary">Glossary</h1>\n' + "\n".join(entries)
-    return Chapter("glossary.xhtml", "Glossary", body)
+    title = words("glossary.title")
+    body = f'<h1 id="glossary">{escape(title)}</h1>\n' + "\n".join(entries)
+    return Chapter("glossary.xhtml", title, body)
 
 
 def chapters(edition: AnnotatedEdition) -> list[Chapter]:
+    settings = edition.edition.settings
     with shared_renderer():
-        return [title_page(edition), introduction(edition), *(text_chapter(t) for t in edition.texts), glossary_chapter(edition)]
+        return [title_page(edition), introduction(edition), *(text_chapter(t, settings) for t in edition.texts), glossary_chapter(edition)]
 
 
 # --- package ------------------------------------------------------------------------------------
@@ -349,18 +369,20 @@ def package(edition: AnnotatedEdition, book: list[Chapter], epoch: int) -> str:
 
 
 def navigation(edition: AnnotatedEdition, book: list[Chapter]) -> str:
+    words = edition.edition.settings.words
     entries = "\n".join(f'<li><a href="{c.name}">{escape(c.title)}</a></li>' for c in book if c.nav)
     texts = [c for c in book if c.name.startswith("text-")]
     landmarks = (
-        f'<li><a epub:type="titlepage" href="{book[0].name}">Title page</a></li>'
-        + (f'<li><a epub:type="bodymatter" href="{texts[0].name}">The texts</a></li>' if texts else "")
-        + '<li><a epub:type="glossary" href="glossary.xhtml">Glossary</a></li>'
+        f'<li><a epub:type="titlepage" href="{book[0].name}">{escape(words("epub.title_page"))}</a></li>'
+        + (f'<li><a epub:type="bodymatter" href="{texts[0].name}">{escape(words("index.texts"))}</a></li>' if texts else "")
+        + f'<li><a epub:type="glossary" href="glossary.xhtml">{escape(words("glossary.title"))}</a></li>'
     )
+    contents = words("print.contents")
     body = (
-        f'<nav epub:type="toc" id="toc" role="doc-toc"><h1>Contents</h1>\n<ol>\n{entries}\n</ol>\n</nav>\n'
-        f'<nav epub:type="landmarks" id="landmarks" hidden="hidden"><h2>Landmarks</h2><ol>{landmarks}</ol></nav>'
+        f'<nav epub:type="toc" id="toc" role="doc-toc"><h1>{escape(contents)}</h1>\n<ol>\n{entries}\n</ol>\n</nav>\n'
+        f'<nav epub:type="landmarks" id="landmarks" hidden="hidden"><h2>{escape(words("epub.title_page"))}</h2><ol>{landmarks}</ol></nav>'
     )
-    return page("Contents", body, edition.edition.settings.language).replace("<section>\n", "").replace("\n</section>", "")
+    return page(contents, body, edition.edition.settings.language).replace("<section>\n", "").replace("\n</section>", "")
 
 
 def epub_files(edition: AnnotatedEdition, epoch: int) -> dict[str, bytes]:

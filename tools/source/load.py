@@ -1,15 +1,18 @@
 """Stage 1: read seeds/ (texts, their metadata, glossary, notes, cross-links) into an Edition."""
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any
 
-from tools.source import specs, yamlsource
 from tools.model import (
+    DEFAULT_TERM_KINDS,
+    DEFAULT_TEXT_KINDS,
     CrossLink,
     DatedEvent,
     Edition,
+    Kind,
     Named,
     Note,
     Paragraph,
@@ -24,7 +27,10 @@ from tools.model import (
     slugify,
 )
 from tools.problems import Position, Problem, error, warning
-from tools.source.schema import Reader, Record, RecordSpec, Value
+from tools.source import files, specs, yamlsource
+from tools.source.editor_schemas import stale_schemas
+from tools.source.schema import Reader, Record, RecordSpec, Value, did_you_mean
+from tools.strings import STRINGS, fields_of, locale_of
 
 
 def shown_path(file: Path) -> str:
@@ -57,19 +63,27 @@ class Loader:
     def __init__(self, seeds: Path) -> None:
         self.seeds = seeds
         self.problems: list[Problem] = []
+        # Texts that exist but could not be read: notes naming them get no second, follow-on error.
+        self.unreadable: set[str] = set()
 
     def _read(self, name: str, spec: RecordSpec, many: bool, required: bool) -> tuple[list[Record], str]:
         file = self.seeds / name
         shown = shown_path(file)
-        if not file.exists():
+        if not file.exists() and not file.is_symlink():
             if required:
                 self.problems.append(error(Position(shown), "missing-file", f"{name} is missing from {shown_path(self.seeds)}; create it (see EDITING.md)"))
+            return [], shown
+        refused = files.owned_problem(file, self.seeds, shown)
+        if refused is not None:
+            self.problems.append(refused)
             return [], shown
         node, problems = yamlsource.load(file, shown)
         self.problems += problems
         reader = Reader(shown)
         if node is None:
             records: list[Record] = []
+            if not problems and not many:
+                self.problems.append(error(Position(shown), "empty-file", f"{file.name} holds no fields; it must hold at least {specs.required_fields(spec)} (see EDITING.md)"))
         elif many:
             records = reader.records(node, spec)
         else:
@@ -85,7 +99,7 @@ class Loader:
             title=r.get("title", "Untitled edition"),
             subtitle=r.get("subtitle", ""),
             slug=slugify(r.get("slug", "edition")),
-            language=r.get("language", "en"),
+            language=self._language(r),
             gloss=r.get("gloss", "first-per-paragraph"),
             introduction=r.get("introduction", ""),
             principles=r.get("principles", ""),
@@ -94,24 +108,86 @@ class Loader:
             published=r.get("published") or PartialDate(),
             introduction_at=r.at("introduction"),
             principles_at=r.at("principles"),
+            term_kinds=self._kinds(r, "term_kinds", DEFAULT_TERM_KINDS),
+            text_kinds=self._kinds(r, "text_kinds", DEFAULT_TEXT_KINDS),
+            strings=self._strings(r.get("strings", {})),
+            title_at=r.at("title"),
         )
+
+    def _language(self, record: Record, default: str | None = "en") -> Any:
+        """The record's language code if Babel knows it; an unknown code is an error (and the default is used)."""
+        code = record.get("language")
+        if code is None:
+            return default
+        if locale_of(code) is None:
+            self.problems.append(
+                error(record.at("language"), "unknown-language", f"'{code}' is not a language code; write one such as en, de, fr, ru, zh or pt-BR")
+            )
+            return default
+        return code
+
+    def _kinds(self, record: Record, name: str, default: tuple[Kind, ...]) -> tuple[Kind, ...]:
+        if name not in record.values:
+            return default
+        kinds: list[Kind] = []
+        for k in record.get(name):
+            if not k.get("name") or not k.get("plural"):
+                continue
+            taken = next((other for other in kinds if other.name == k.get("name")), None)
+            if taken:
+                self.problems.append(error(k.at("name"), "duplicate-kind", f"the kind '{k.get('name')}' is already declared at line {taken.position.line}; keep one"))
+                continue
+            kinds.append(Kind(k.get("name"), k.get("plural"), k.get("description", ""), k.at("name")))
+        if not kinds:
+            self.problems.append(error(record.at(name), "no-kinds", f"'{name}' declares no kind; list at least one (name and plural) or remove '{name}' to use the defaults"))
+            return default
+        return tuple(kinds)
+
+    def _strings(self, overrides: dict[str, Value]) -> tuple[tuple[str, str], ...]:
+        """Overrides of the interface strings whose key exists and whose {fields} the string can fill."""
+        kept = []
+        for key, found in overrides.items():
+            text, text_at = found.value
+            if key not in STRINGS:
+                self.problems.append(
+                    error(found.position, "unknown-string", f"there is no interface string '{key}'{did_you_mean(key, list(STRINGS))}; the keys are listed in tools/strings.py")
+                )
+                continue
+            try:
+                fields = fields_of(text)
+            except ValueError:
+                self.problems.append(error(text_at, "string-field", f"the string '{key}' has an unmatched brace; write {{{{ and }}}} for a literal brace"))
+                continue
+            unknown = sorted(fields - fields_of(STRINGS[key]))
+            if unknown:
+                allowed = ", ".join(f"{{{f}}}" for f in sorted(fields_of(STRINGS[key]))) or "none"
+                self.problems.append(
+                    error(text_at, "string-field", f"the string '{key}' cannot fill {', '.join(f'{{{f}}}' for f in unknown)}; the fields it can use: {allowed}")
+                )
+                continue
+            kept.append((key, text))
+        return tuple(sorted(kept))
 
     def texts(self) -> tuple[Text, ...]:
         folder = self.seeds / "texts"
-        files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
-        if not files:
+        listing = files.list_texts(folder, shown_path(folder)) if folder.is_dir() else files.Listing((), (), ())
+        self.problems += listing.problems
+        if not listing.texts:
             self.problems.append(error(Position(shown_path(folder)), "no-texts", "no .txt files found; put each text in seeds/texts/ as a .txt file"))
-        texts = [t for t in (self._text(f) for f in files) if t is not None]
+        texts = [t for t in (self._text(f) for f in listing.texts) if t is not None]
         named: dict[str, Text] = {}
         for text in texts:
             if text.slug in named:
                 self.problems.append(
-                    error(Position(text.path), "duplicate-text", f"this text's name '{text.slug}' (its page and the name notes use) is also that of {named[text.slug].path}; rename one of the two files")
+                    error(
+                        Position(text.path), "duplicate-text",
+                        f"this text's name '{text.slug}' (its page and the name notes use) is also that of {named[text.slug].path}; rename one of the two files",
+                    )
                 )
             else:
                 named[text.slug] = text
-        for orphan in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-            if not orphan.with_suffix(".txt").exists():
+        for orphan in listing.metadata:
+            if orphan.with_suffix(".txt") not in listing.texts:
                 self.problems.append(
                     error(Position(shown_path(orphan)), "orphan-metadata", f"metadata for a text that does not exist: add {orphan.stem}.txt or rename this file to match a text")
                 )
@@ -119,9 +195,15 @@ class Loader:
 
     def _text(self, file: Path) -> Text | None:
         shown = shown_path(file)
+        refused = files.owned_problem(file, self.seeds, shown)
+        if refused is not None:
+            self.problems.append(refused)
+            self.unreadable.add(slugify(file.stem))
+            return None
         source, problems = yamlsource.read_source(file, shown)
         self.problems += problems
         if source is None:
+            self.unreadable.add(slugify(file.stem))
             return None
         blocks = split_paragraphs(source.text)
         if not blocks:
@@ -135,7 +217,7 @@ class Loader:
         return Text(slugify(file.stem), shown, source.text, paragraphs, meta)
 
     def _meta(self, file: Path, text_shown: str, paragraphs: int) -> TextMeta | None:
-        if not file.exists():
+        if not file.exists() and not file.is_symlink():
             self.problems.append(
                 warning(
                     Position(text_shown),
@@ -144,7 +226,7 @@ class Loader:
                 )
             )
             return None
-        records, shown = self._read(str(file.relative_to(self.seeds)), specs.TEXT_META, many=False, required=True)
+        records, _ = self._read(str(file.relative_to(self.seeds)), specs.TEXT_META, many=False, required=True)
         if not records:
             return None
         r = records[0]
@@ -155,7 +237,10 @@ class Loader:
             if number is None or role is None:
                 continue
             if not 1 <= number <= paragraphs:
-                self.problems.append(error(p.at("paragraph"), "no-paragraph", f"paragraph {number} does not exist: the text has {paragraphs} paragraph{'' if paragraphs == 1 else 's'} (blocks separated by blank lines)"))
+                plural = "" if paragraphs == 1 else "s"
+                self.problems.append(
+                    error(p.at("paragraph"), "no-paragraph", f"paragraph {number} does not exist: the text has {paragraphs} paragraph{plural} (blocks separated by blank lines)")
+                )
                 continue
             if role == "quotation" and not p.get("attribution"):
                 self.problems.append(error(p.position, "missing-field", "a quotation needs an 'attribution': who is quoted, where and when"))
@@ -177,6 +262,9 @@ class Loader:
             headnote=r.get("headnote", ""),
             passages=tuple(passages),
             position=r.position,
+            kind_at=r.at("kind"),
+            language=self._language(r, None),
+            title_at=r.at("title"),
         )
 
     def terms(self) -> tuple[Term, ...]:
@@ -201,6 +289,7 @@ class Loader:
                     events=tuple(DatedEvent(e.get("date"), e.get("label"), e.position) for e in r.get("events", []) if e.get("date") and e.get("label")),
                     references=_references(r.get("references", [])),
                     position=r.position,
+                    kind_at=r.at("kind"),
                 )
             )
         return tuple(terms)
@@ -247,6 +336,7 @@ def load_edition(seeds: Path) -> tuple[Edition, list[Problem]]:
         notes=loader.notes(),
         crosslinks=loader.crosslinks(),
     )
-    return edition, loader.problems
+    edition = dataclasses.replace(edition, unreadable=frozenset(loader.unreadable))
+    return edition, loader.problems + stale_schemas(seeds, shown_path(seeds))
 
 
