@@ -332,3 +332,12 @@ def test_offline_search_works_without_a_server(built: Built) -> None:
     assert (built.offline / "assets" / "javascripts" / "iframe-worker-shim.js").is_file()
     scripts = [e.attrs.get("src", "") for e in page(built.offline / "index.html").find_all("script")]
     assert "assets/javascripts/iframe-worker-shim.js" in scripts
+
+
+def test_built_site_has_no_preview_banner(variant: tuple[bool, Path]) -> None:
+    """The problem banner belongs to the preview server only (tools/site/banner.py)."""
+    _, root = variant
+    files = [p for p in root.rglob("*") if p.is_file()]
+    assert files
+    carrying = [p.relative_to(root).as_posix() for p in files if b"/.preview/" in p.read_bytes() or b"preview-problems" in p.read_bytes()]
+    assert carrying == []

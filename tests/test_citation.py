@@ -6,7 +6,6 @@ import json
 from dataclasses import replace
 
 import bibtexparser
-import pytest
 import rispy
 from citeproc import Citation as CiteprocCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
@@ -58,11 +57,6 @@ def text(author: str | None = "Jane Roe", date: PartialDate = OCTOBER_2011, url:
     return Text("one", "seeds/texts/one.txt", "Words.\n", (), meta)
 
 
-@pytest.fixture(autouse=True)
-def no_site_url(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SITE_URL", raising=False)
-
-
 def test_the_text_is_a_section_of_the_edition() -> None:
     c = text_citation(text(), SETTINGS)
     assert c.kind == "section" and c.title == "A {special} title & 100% more_" and c.authors == ("Jane Roe",)
@@ -71,10 +65,10 @@ def test_the_text_is_a_section_of_the_edition() -> None:
     assert c.url is None, "without SITE_URL the page's address is unknown"
 
 
-def test_page_url_comes_from_site_url(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SITE_URL", "https://example.org/ed")
-    assert page_url(text()) == "https://example.org/ed/texts/one/"
-    assert edition_citation(SETTINGS).url == "https://example.org/ed/"
+def test_page_url_comes_from_the_sites_address() -> None:
+    assert page_url(text(), "https://example.org/ed") == "https://example.org/ed/texts/one/"
+    assert edition_citation(SETTINGS, "https://example.org/ed").url == "https://example.org/ed/"
+    assert page_url(text(), "") is None and edition_citation(SETTINGS).url is None
 
 
 def test_meta_tags_carry_only_what_is_known() -> None:
@@ -86,9 +80,8 @@ def test_meta_tags_carry_only_what_is_known() -> None:
     ]
 
 
-def test_meta_tags_with_everything_declared(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SITE_URL", "https://example.org/")
-    tags = meta_tags(text_citation(text(date=PartialDate(2020, 7, 31)), DECLARED))
+def test_meta_tags_with_everything_declared() -> None:
+    tags = meta_tags(text_citation(text(date=PartialDate(2020, 7, 31)), DECLARED, "https://example.org/"))
     assert tags == [
         ("citation_title", "A {special} title & 100% more_"),
         ("citation_author", "Jane Roe"),
@@ -120,9 +113,8 @@ def test_ris_leaves_out_what_is_unknown() -> None:
     assert entry["original_publication"] == "Originally published by Test Press"
 
 
-def test_edition_ris_is_an_edited_book(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SITE_URL", "https://example.org/")
-    [entry] = rispy.loads(ris(edition_citation(DECLARED)))
+def test_edition_ris_is_an_edited_book() -> None:
+    [entry] = rispy.loads(ris(edition_citation(DECLARED, "https://example.org/")))
     assert entry["type_of_reference"] == "EDBOOK" and entry["title"] == "Test Edition: Texts for tests"
     assert entry["secondary_authors"] == ["Ada Lovelace", "Charles Babbage"] and entry["urls"] == ["https://example.org/"]
     assert "authors" not in entry and "original_publication" not in entry

@@ -193,14 +193,15 @@ def test_raw_html_in_definition_short_note_and_headnote_is_an_exact_error(tmp_pa
     notes = f"- text: one\n  quote: ABM\n  kind: context\n  note: '{SCRIPT}'\n"
     meta = TEXT_META.replace("headnote: A text for tests.", f"headnote: '{SCRIPT} {IMG}'")
     seeds = write_seeds(tmp_path, texts={"one": "The ABM.\n"}, glossary=glossary, notes=notes, metadata={"one": meta})
+    # Each at its field's line and column (issue 12: they were all at the record's first line).
     assert problem_lines(seeds.relative_to(tmp_path)) == [
-        "seeds/glossary.yml:1:3: error: the definition of 'ABM' contains raw HTML '<img src=x onerror=alert(1)>'; "
+        "seeds/glossary.yml:3:10: error: the short definition of 'ABM' contains raw HTML; it must be plain text [raw-html]",
+        "seeds/glossary.yml:4:15: error: the definition of 'ABM' contains raw HTML '<img src=x onerror=alert(1)>'; "
         "write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
-        "seeds/glossary.yml:1:3: error: the short definition of 'ABM' contains raw HTML; it must be plain text [raw-html]",
-        "seeds/glossary.yml:1:3: error: the definition of 'ABM' links to 'javascript:alert(1)' with the scheme 'javascript:'; "
+        "seeds/glossary.yml:4:15: error: the definition of 'ABM' links to 'javascript:alert(1)' with the scheme 'javascript:'; "
         "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]",
-        "seeds/notes.yml:1:3: error: this note contains raw HTML '<script>'; write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
-        "seeds/texts/one.yml:1:1: error: the headnote contains raw HTML '<script>'; write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
+        "seeds/notes.yml:4:9: error: this note contains raw HTML '<script>'; write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
+        "seeds/texts/one.yml:5:11: error: the headnote contains raw HTML '<script>'; write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
     ]
 
 

@@ -104,11 +104,11 @@ def test_self_related(here: Path) -> None:
 
 
 def test_short_definition_too_long_is_a_warning(here: Path) -> None:
-    """201 characters warn; exactly 200 do not."""
+    """201 characters warn; exactly 200 do not. The warning is at the field (issue 12: it was at the entry's first line)."""
     glossary = GLOSSARY + entry("Interceptor", short="x" * 201) + entry("Warhead", short="y" * 200)
     seeds = write_seeds(here, glossary=glossary, texts={"one": "The ABM Treaty, ABMs, an interceptor, a warhead.\n"})
     assert problem_lines(seeds) == [
-        f"seeds/glossary.yml:{NEXT}:3: warning: the short definition of 'Interceptor' has 201 characters; "
+        f"seeds/glossary.yml:{NEXT + 2}:10: warning: the short definition of 'Interceptor' has 201 characters; "
         "keep it under 200 so the tooltip stays readable [short-too-long]"
     ]
 
@@ -235,7 +235,7 @@ def test_unsafe_link_in_a_definition(here: Path, markdown: str, url: str, scheme
     definition = "|\n    " + markdown.replace("\n", "\n    ")
     seeds = write_seeds(here, glossary=GLOSSARY + entry("Interceptor", definition=definition), texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
     assert errors(problem_lines(seeds)) == [
-        f"seeds/glossary.yml:{NEXT}:3: error: the definition of 'Interceptor' links to '{url}' with the scheme '{scheme}:'; "
+        f"seeds/glossary.yml:{NEXT + 3}:15: error: the definition of 'Interceptor' links to '{url}' with the scheme '{scheme}:'; "
         "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]"
     ]
 
@@ -247,7 +247,7 @@ def test_safe_links_pass(here: Path, markdown: str) -> None:
 
 
 def test_unsafe_urls_in_references_notes_and_text_metadata(here: Path) -> None:
-    """Each field's problem names the file and the record holding it."""
+    """Each field's problem names the file and the field's own line (issue 12: it was the record's first line)."""
     glossary = GLOSSARY + entry("Interceptor").replace("    - title: A source", "    - title: A source\n      url: javascript:x")
     notes = """\
 - text: one
@@ -262,14 +262,14 @@ def test_unsafe_urls_in_references_notes_and_text_metadata(here: Path) -> None:
     meta = meta.replace("headnote: A text for tests.\n", "")
     seeds = write_seeds(here, glossary=glossary, notes=notes, metadata={"one": meta}, texts={"one": "The ABM Treaty limited ABMs and an interceptor.\n"})
     assert errors(problem_lines(seeds)) == [
-        f"seeds/glossary.yml:{NEXT}:3: error: a reference URL 'javascript:x' has the scheme 'javascript:'; "
+        f"seeds/glossary.yml:{NEXT + 6}:12: error: a reference URL 'javascript:x' has the scheme 'javascript:'; "
         "only http, https and mailto addresses are allowed [unsafe-link]",
-        "seeds/notes.yml:1:3: error: a source URL 'data:text/html,x' has the scheme 'data:'; only http, https and mailto addresses are allowed [unsafe-link]",
-        "seeds/notes.yml:1:3: error: this note links to 'javascript:alert(1)' with the scheme 'javascript:'; "
+        "seeds/notes.yml:4:9: error: this note links to 'javascript:alert(1)' with the scheme 'javascript:'; "
         "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]",
-        "seeds/texts/one.yml:1:1: error: the headnote links to 'javascript:y' with the scheme 'javascript:'; "
+        "seeds/notes.yml:7:12: error: a source URL 'data:text/html,x' has the scheme 'data:'; only http, https and mailto addresses are allowed [unsafe-link]",
+        "seeds/texts/one.yml:5:6: error: the text's URL 'vbscript:x' has the scheme 'vbscript:'; only http, https and mailto addresses are allowed [unsafe-link]",
+        "seeds/texts/one.yml:6:11: error: the headnote links to 'javascript:y' with the scheme 'javascript:'; "
         "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]",
-        "seeds/texts/one.yml:1:1: error: the text's URL 'vbscript:x' has the scheme 'vbscript:'; only http, https and mailto addresses are allowed [unsafe-link]",
     ]
 
 
@@ -290,7 +290,7 @@ def test_raw_html_in_a_note(here: Path, html: str) -> None:
     seeds = write_seeds(here, notes=notes)
     lines = errors(problem_lines(seeds))
     assert len(lines) == 1
-    assert lines[0].startswith("seeds/notes.yml:1:3: error: this note contains raw HTML '")
+    assert lines[0].startswith("seeds/notes.yml:4:9: error: this note contains raw HTML '")
     assert lines[0].endswith("'; write Markdown instead (*emphasis*, [text](https://...)) [raw-html]")
 
 
@@ -305,9 +305,9 @@ def test_raw_html_in_a_definition_and_a_short(here: Path) -> None:
     glossary = GLOSSARY + entry("Interceptor", short="An <i>interceptor</i>.", definition='"It <b>hits</b>."')
     seeds = write_seeds(here, glossary=glossary, texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
     assert errors(problem_lines(seeds)) == [
-        f"seeds/glossary.yml:{NEXT}:3: error: the definition of 'Interceptor' contains raw HTML '<b>'; "
+        f"seeds/glossary.yml:{NEXT + 2}:10: error: the short definition of 'Interceptor' contains raw HTML; it must be plain text [raw-html]",
+        f"seeds/glossary.yml:{NEXT + 3}:15: error: the definition of 'Interceptor' contains raw HTML '<b>'; "
         "write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
-        f"seeds/glossary.yml:{NEXT}:3: error: the short definition of 'Interceptor' contains raw HTML; it must be plain text [raw-html]",
     ]
 
 
@@ -363,14 +363,14 @@ def test_links_to_other_hosts_and_relative_links_are_refused(here: Path, markdow
     another host; a relative link passed and 404ed on the page showing it."""
     seeds = write_seeds(here, glossary=GLOSSARY + entry("Interceptor", definition=f'"{markdown}"'), texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
     shown = url.replace("\\\\", "\\")
-    assert errors(problem_lines(seeds)) == [f"seeds/glossary.yml:{NEXT}:3: error: the definition of 'Interceptor' links to '{shown}' {problem} [unsafe-link]"]
+    assert errors(problem_lines(seeds)) == [f"seeds/glossary.yml:{NEXT + 3}:15: error: the definition of 'Interceptor' links to '{shown}' {problem} [unsafe-link]"]
 
 
 def test_a_reference_url_without_slashes_is_refused(here: Path) -> None:
     glossary = GLOSSARY + entry("Interceptor").replace("    - title: A source", "    - title: A source\n      url: https:evil.example")
     seeds = write_seeds(here, glossary=glossary, texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
     assert errors(problem_lines(seeds)) == [
-        f"seeds/glossary.yml:{NEXT}:3: error: a reference URL 'https:evil.example' cannot be used: it is an address with no '//' and host "
+        f"seeds/glossary.yml:{NEXT + 6}:12: error: a reference URL 'https:evil.example' cannot be used: it is an address with no '//' and host "
         "after 'https:'; write the full address, https://host/path [unsafe-link]"
     ]
 

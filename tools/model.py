@@ -110,6 +110,7 @@ class Reference:
     title: str
     year: str | None = None
     url: str | None = None
+    url_at: Position | None = None  # where the URL was written, for messages
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,9 @@ class TextMeta:
     position: Position
     kind_at: Position = Position("seeds/texts")
     language: str | None = None
-    title_at: Position | None = None
+    title_at: Position | None = None  # where each field was written, for messages
+    headnote_at: Position | None = None
+    url_at: Position | None = None
 
 
 @dataclass(frozen=True)
@@ -231,6 +234,8 @@ class Term:
     references: tuple[Reference, ...]
     position: Position
     kind_at: Position = Position("seeds/glossary.yml")
+    short_at: Position | None = None  # where each field was written, for messages
+    definition_at: Position | None = None
 
     @property
     def patterns(self) -> tuple[str, ...]:
@@ -256,6 +261,7 @@ class Note:
     body: str
     sources: tuple[Reference, ...]
     position: Position
+    body_at: Position | None = None  # where the note's text was written, for messages
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ Each note becomes an Annotation whose target is its text's page: a FragmentSelec
 paragraph (p3), refined by a TextQuoteSelector (the exact words, with up to 32 characters either
 side as prefix and suffix, white space as a reader sees it). Its body is the note (HTML from the
 editors' Markdown, purpose commenting), its kind (purpose classifying) and its sources (linking,
-where a URL is given; describing, where only a title and year are). Addresses are absolute when
-SITE_URL is set, else relative to the file itself (in downloads/), which resolves to the hosted pages.
+where a URL is given; describing, where only a title and year are). Addresses are absolute when the
+site's address is known, else relative to the file itself (in downloads/): the hosted pages.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import re
 
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote
 from tools.model import Reference
-from tools.pages.citation import DOWNLOADS, site_url
+from tools.pages.citation import DOWNLOADS, site_base
 from tools.pages.markup import render_markdown
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -33,8 +33,8 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def _page(slug: str) -> str:
-    return f"{site_url() or '../'}texts/{slug}/"
+def _page(slug: str, site_url: str) -> str:
+    return f"{site_base(site_url) or '../'}texts/{slug}/"
 
 
 def quote_selector(paragraph: str, start: int, end: int) -> dict[str, str]:
@@ -50,7 +50,7 @@ def _source(reference: Reference) -> dict[str, object]:
     return {"type": "TextualBody", "purpose": "describing", "value": label, "format": "text/plain"}
 
 
-def annotation(text: AnnotatedText, placed: PlacedNote, language: str) -> dict[str, object]:
+def annotation(text: AnnotatedText, placed: PlacedNote, language: str, site_url: str) -> dict[str, object]:
     note, span = placed.note, placed.span
     paragraph = text.text.paragraphs[span.paragraph - 1].text
     body: list[dict[str, object]] = [
@@ -58,7 +58,7 @@ def annotation(text: AnnotatedText, placed: PlacedNote, language: str) -> dict[s
         {"type": "TextualBody", "purpose": "classifying", "value": note.kind, "format": "text/plain"},
     ]
     body += [_source(s) for s in note.sources]
-    page = _page(text.text.slug)
+    page = _page(text.text.slug, site_url)
     return {
         "id": f"{page}#note-{placed.number}",
         "type": "Annotation",
@@ -76,13 +76,14 @@ def annotation(text: AnnotatedText, placed: PlacedNote, language: str) -> dict[s
     }
 
 
-def annotations_jsonld(edition: AnnotatedEdition) -> str:
+def annotations_jsonld(edition: AnnotatedEdition, site_url: str = "") -> str:
     """Every note of every text as one AnnotationCollection (JSON-LD), in reading order."""
     settings = edition.edition.settings
-    items = [annotation(t, placed, settings.language) for t in edition.texts for placed in t.notes]
+    base = site_base(site_url)
+    items = [annotation(t, placed, settings.language, site_url) for t in edition.texts for placed in t.notes]
     collection = {
         "@context": CONTEXT,
-        "id": f"{site_url()}{annotations_path(settings.slug)}" if site_url() else annotations_path(settings.slug).rsplit("/", 1)[1],
+        "id": f"{base}{annotations_path(settings.slug)}" if base else annotations_path(settings.slug).rsplit("/", 1)[1],
         "type": "AnnotationCollection",
         "label": settings.words("reuse.annotations_label", title=settings.title),
         "total": len(items),
@@ -91,9 +92,9 @@ def annotations_jsonld(edition: AnnotatedEdition) -> str:
     return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
 
 
-def glossary_json(edition: AnnotatedEdition) -> str:
+def glossary_json(edition: AnnotatedEdition, site_url: str = "") -> str:
     """The glossary as plain JSON: every entry with its anchor on the glossary page (and that
-    anchor's address when SITE_URL is set)."""
+    anchor's address when the site's address is known)."""
     settings = edition.edition.settings
     by_name = {t.term.casefold(): t for t in edition.edition.terms}
     entries = []
@@ -114,7 +115,7 @@ def glossary_json(edition: AnnotatedEdition) -> str:
                 "anchor": term.id,
             }
         )
-        if site_url():
-            entries[-1]["url"] = f"{site_url()}glossary/#{term.id}"
+        if site_base(site_url):
+            entries[-1]["url"] = f"{site_base(site_url)}glossary/#{term.id}"
     data = {"edition": settings.title, "language": settings.language, "definition_format": "text/markdown", "terms": entries}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -4,7 +4,8 @@ A text is cited as a section of the edition (a book section, a chapter) that rep
 publication; the edition is cited as a whole (an edited book). Every field comes from the metadata
 as given: the text's title (an editorial title keeps its square brackets), its author only if known,
 its source, date (at its known precision) and URL; the edition's title, editors, publisher and date
-only as seeds/edition.yml declares them; the page's address only when SITE_URL is set at build time.
+only as seeds/edition.yml declares them; the page's address only when the site's address is known
+(SITE_URL, checked by the command line and passed in as site_url).
 A field that is not known is left out of every format, never filled in.
 
 The same Citation feeds the page's meta tags (Zotero, Google Scholar), the RIS, BibTeX and CSL-JSON
@@ -13,7 +14,6 @@ downloads, and the Chicago, APA and BibTeX citations on the page (tools/pages/ci
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -55,19 +55,18 @@ def edition_name(settings: Settings) -> str:
     return f"{settings.title}: {settings.subtitle}" if settings.subtitle else settings.title
 
 
-def site_url() -> str | None:
-    """The hosted site's address from SITE_URL (as MkDocs' site_url), ending in /; None when unset."""
-    base = os.environ.get("SITE_URL", "").strip()
-    return base.rstrip("/") + "/" if base else None
+def site_base(site_url: str) -> str | None:
+    """The hosted site's address ending in /, or None when it is not known ("")."""
+    return site_url.rstrip("/") + "/" if site_url else None
 
 
-def page_url(text: Text) -> str | None:
-    """The text's hosted URL, or None when SITE_URL is not set."""
-    base = site_url()
+def page_url(text: Text, site_url: str) -> str | None:
+    """The text's hosted URL, or None when the site's address is not known."""
+    base = site_base(site_url)
     return base + text_page(text).removesuffix(".md") + "/" if base else None
 
 
-def text_citation(text: Text, settings: Settings) -> Citation:
+def text_citation(text: Text, settings: Settings, site_url: str = "") -> Citation:
     """The text as a section of the edition."""
     meta = text.meta
     original = Original(meta.source, meta.date, meta.url) if meta else Original("", PartialDate(), None)
@@ -82,11 +81,11 @@ def text_citation(text: Text, settings: Settings) -> Citation:
         publisher=settings.publisher,
         published=settings.published,
         language=settings.language,
-        url=page_url(text),
+        url=page_url(text, site_url),
     )
 
 
-def edition_citation(settings: Settings) -> Citation:
+def edition_citation(settings: Settings, site_url: str = "") -> Citation:
     """The edition as a whole."""
     return Citation(
         key=settings.slug,
@@ -99,7 +98,7 @@ def edition_citation(settings: Settings) -> Citation:
         publisher=settings.publisher,
         published=settings.published,
         language=settings.language,
-        url=site_url(),
+        url=site_base(site_url),
     )
 
 

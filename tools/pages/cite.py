@@ -3,8 +3,8 @@
 All three are rendered from the one citation model (tools/pages/citation.py) that also gives the
 meta tags and the RIS, BibTeX and CSL-JSON downloads, so they carry the same data. The edition's page
 URL and the access date are known only when the page is read: they are placeholders (spans the
-edition's script fills in) unless SITE_URL was set at build time, when the page URL is written in.
-Nothing is invented.
+edition's script fills in) unless the site's address is given (the command line's SITE_URL), when
+the page URL is written in. Nothing is invented.
 """
 from __future__ import annotations
 
@@ -118,9 +118,9 @@ def paragraph_template(text: Text, settings: Settings, url: str | None) -> str:
     return re.sub(r"</?i>", "", html)
 
 
-def cite_section(text: Text, settings: Settings) -> str:
-    """The "Cite this text" section as raw HTML (no Markdown inside)."""
-    url = text_citation(text, settings).url
+def cite_section(text: Text, settings: Settings, site_url: str = "") -> str:
+    """The "Cite this text" section as raw HTML (no Markdown inside); site_url is the hosted site's address, or ""."""
+    url = text_citation(text, settings, site_url).url
     words = settings.words
     blocks = []
     for style, label, render in (("chicago", "Chicago", chicago), ("apa", "APA", apa)):

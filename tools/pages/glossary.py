@@ -61,7 +61,7 @@ def _entry(term: Term, edition: AnnotatedEdition, names: dict[str, Term], words:
     return "\n\n".join(parts)
 
 
-def write_glossary_page(edition: AnnotatedEdition) -> tuple[str, str]:
+def write_glossary_page(edition: AnnotatedEdition, site_url: str = "") -> tuple[str, str]:
     """The glossary page's path under docs/ and its Markdown."""
     settings = edition.edition.settings
     words = settings.words
@@ -76,7 +76,7 @@ def write_glossary_page(edition: AnnotatedEdition) -> tuple[str, str]:
     intro = words("glossary.intro", count=words.number(len(terms)))
     title = words("glossary.title")
     parts = [
-        front_matter(title, intro, head_fields([], glossary_jsonld(edition))),
+        front_matter(title, intro, head_fields([], glossary_jsonld(edition, site_url))),
         f"# {md_escape(title)}\n",
         md_escape(intro) + "\n",
         f'<nav class="glossary-az" aria-label="{attr_value(words("glossary.by_letter"))}" markdown="1">{az}</nav>\n',

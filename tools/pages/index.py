@@ -30,8 +30,8 @@ def _cell(text: str) -> str:
     return md_escape(text).replace("|", "&#124;")
 
 
-def write_index_page(edition: AnnotatedEdition) -> tuple[str, str]:
-    """The index page's path under docs/ and its Markdown."""
+def write_index_page(edition: AnnotatedEdition, site_url: str = "") -> tuple[str, str]:
+    """The index page's path under docs/ and its Markdown (site_url: the hosted site's address, or "")."""
     settings = edition.edition.settings
     words = settings.words
     kinds = "\n".join(f"  - `{NOTE_SYMBOLS[k]}` {md_escape(words(f'note.{k}'))}: {md_escape(words(f'note.{k}.help'))}" for k in NOTE_KINDS)
@@ -49,7 +49,7 @@ def write_index_page(edition: AnnotatedEdition) -> tuple[str, str]:
     glossary = f"[{md_escape(words('index.glossary_link'))}](glossary.md)"
     subtitle = f'<p class="edition-subtitle">{md_escape(settings.subtitle)}</p>\n' if settings.subtitle else ""
     parts = [
-        front_matter(settings.title, plain_text(settings.introduction)[:300], head_fields([], edition_jsonld(edition))),
+        front_matter(settings.title, plain_text(settings.introduction)[:300], head_fields([], edition_jsonld(edition, site_url))),
         f"# {md_escape(settings.title)}\n",
         subtitle,
         f'<div class="introduction">{render_markdown(settings.introduction)}</div>\n',

