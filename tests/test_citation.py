@@ -52,6 +52,7 @@ def text(author: str | None = "Jane Roe", date: PartialDate = OCTOBER_2011, url:
         kind="news report",
         headnote="",
         passages=(),
+        sources=(),
         position=Position("x.yml"),
     )
     return Text("one", "seeds/texts/one.txt", "Words.\n", (), meta)

@@ -56,7 +56,7 @@ def test_check_good_edition(here: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_check_with_warnings_only_passes(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    extra = "- term: Warhead\n  kind: concept\n  short: S.\n  definition: D.\n  references:\n    - title: T\n"
+    extra = "- term: Warhead\n  kind: concept\n  short: S.\n  definition: D.\n  references:\n    - source: abm-treaty\n"
     write_seeds(here, glossary=GLOSSARY + extra)
     assert main(["check"]) == 0
     out, err = capsys.readouterr()

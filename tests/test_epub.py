@@ -169,7 +169,11 @@ def test_the_book_has_title_page_introduction_principles_glossary_and_navigation
     toc = [n for n in nav.iter(f"{XHTML}nav") if n.get(EPUB_TYPE) == "toc"]
     assert len(toc) == 1
     listed = [a.get("href") for a in toc[0].iter(f"{XHTML}a")]
-    assert listed == ["introduction.xhtml", *(f"text-{t.text.slug}.xhtml" for t in edition.texts), "glossary.xhtml"]
+    bibliography = ["bibliography.xhtml"] if edition.edition.sources else []
+    assert listed == ["introduction.xhtml", *(f"text-{t.text.slug}.xhtml" for t in edition.texts), "glossary.xhtml", *bibliography]
+    assert edition.edition.sources, "the seeds have sources (seeds/sources.yml), so the book has a bibliography"
+    entries = {e.get("id") for e in docs["EPUB/bibliography.xhtml"].iter(f"{XHTML}p") if e.get("id")}
+    assert entries == {f"source-{s.id}" for s in edition.edition.sources}
 
 
 def test_hostile_text_stays_text_and_the_book_stays_well_formed(tmp_path: Path) -> None:

@@ -128,7 +128,7 @@ def test_broken_save_shows_banner_and_good_save_removes_it(preview: RunningPrevi
 def test_warnings_alone_show_quietly(preview: RunningPreview, browser: Browser) -> None:
     """A save with only a warning updates the page and shows the warning as a status, collapsed."""
     original = (preview.seeds / "glossary.yml").read_text(encoding="utf-8")
-    unused = "\n- term: Zyxwv\n  kind: concept\n  short: A test entry no text uses.\n  definition: Used by no text.\n  references:\n    - title: A test reference\n"
+    unused = "\n- term: Zyxwv\n  kind: concept\n  short: A test entry no text uses.\n  definition: Used by no text.\n  references:\n    - source: abm-treaty\n"
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     tab = context.new_page()
     tab.goto(preview.base + "glossary/")

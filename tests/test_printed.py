@@ -19,7 +19,7 @@ def test_each_headnote_landmark_names_its_text(tmp_path: Path) -> None:
     checked = check(write_seeds(tmp_path, texts={"one": "The ABM Treaty.\n", "two": "ABMs.\n"}, metadata=metadata))
     assert checked.edition is not None
     _, page = write_print_page(checked.edition)
-    names = [html.unescape(n) for n in re.findall(r'<section class="headnote" aria-label="([^"]*)">', page)]
+    names = [html.unescape(n) for n in re.findall(r'<section class="headnote" aria-label="([^"]*)"[^>]*>', page)]
     assert names == ["Headnote to A text", 'Headnote to Quotes " & <angles>']
     _, text_page = write_text_page(checked.edition.texts[0], checked.edition)
-    assert re.findall(r'<section class="headnote" aria-label="([^"]*)">', text_page) == ["Headnote"]
+    assert re.findall(r'<section class="headnote" aria-label="([^"]*)"[^>]*>', text_page) == ["Headnote"]

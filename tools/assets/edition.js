@@ -80,12 +80,6 @@ function say(key, fields) {
     store.parentNode.removeChild(store);
   }
 
-  /* Material's search panel is a role="dialog" without a name; screen readers announce it as "Search". */
-  function nameSearchDialog() {
-    var dialog = document.querySelector('.md-search[role="dialog"]:not([aria-label])');
-    if (dialog) dialog.setAttribute("aria-label", say("script.search"));
-  }
-
   function tipFor(trigger) {
     var id = trigger.getAttribute("aria-describedby");
     return id ? document.getElementById(id) : null;
@@ -191,7 +185,6 @@ function say(key, fields) {
   });
 
   function start() {
-    nameSearchDialog();
     setUp();
   }
 

@@ -3,8 +3,8 @@
 Each note becomes an Annotation whose target is its text's page: a FragmentSelector for the
 paragraph (p3), refined by a TextQuoteSelector (the exact words, with up to 32 characters either
 side as prefix and suffix, white space as a reader sees it). Its body is the note (HTML from the
-editors' Markdown, purpose commenting), its kind (purpose classifying) and its sources (linking,
-where a URL is given; describing, where only a title and year are). Addresses are absolute when the
+editors' Markdown, purpose commenting), its kind (purpose classifying) and its sources (purpose
+linking: the source's own address where it has one, else its entry on the bibliography page). Addresses are absolute when the
 site's address is known, else relative to the file itself (in downloads/): the hosted pages.
 """
 from __future__ import annotations
@@ -12,10 +12,13 @@ from __future__ import annotations
 import json
 import re
 
-from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote
-from tools.model import Reference
+from tools.annotate.edition import AnnotatedEdition, AnnotatedText, Cited, PlacedNote, resolve
+from tools.model import Source
 from tools.pages.citation import DOWNLOADS, site_base
 from tools.pages.markup import render_markdown
+from tools.pages.parts import source_anchor
+from tools.source.links import is_safe_url
+from tools.strings import Words
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 AFFIX = 32
@@ -43,21 +46,27 @@ def quote_selector(paragraph: str, start: int, end: int) -> dict[str, str]:
     return {"type": "TextQuoteSelector", "exact": exact, "prefix": before[-AFFIX:], "suffix": after[:AFFIX]}
 
 
-def _source(reference: Reference) -> dict[str, object]:
-    label = f"{reference.title} ({reference.year or 'n.d.'})"
-    if reference.url:
-        return {"type": "SpecificResource", "purpose": "linking", "source": {"id": reference.url, "type": "Text", "label": label}}
-    return {"type": "TextualBody", "purpose": "describing", "value": label, "format": "text/plain"}
+def source_label(source: Source, words: Words, at: str | None = None) -> str:
+    """A source as plain text: authors, title, outlet, details, date (and the locator cited)."""
+    parts = [words.listing(list(source.authors)), source.title, source.outlet, source.details or "", words.date(source.date), at or ""]
+    return ", ".join(p for p in parts if p)
 
 
-def annotation(text: AnnotatedText, placed: PlacedNote, language: str, site_url: str) -> dict[str, object]:
+def _source(cited: Cited, words: Words, site_url: str) -> dict[str, object]:
+    source = cited.source
+    bibliography = f"{site_base(site_url) or '../'}bibliography/#{source_anchor(source)}"
+    address = source.url if source.url and is_safe_url(source.url) else bibliography
+    return {"type": "SpecificResource", "purpose": "linking", "source": {"id": address, "type": "Text", "label": source_label(source, words, cited.at)}}
+
+
+def annotation(text: AnnotatedText, placed: PlacedNote, words: Words, site_url: str) -> dict[str, object]:
     note, span = placed.note, placed.span
     paragraph = text.text.paragraphs[span.paragraph - 1].text
     body: list[dict[str, object]] = [
-        {"type": "TextualBody", "purpose": "commenting", "value": render_markdown(note.body).strip(), "format": "text/html", "language": language},
+        {"type": "TextualBody", "purpose": "commenting", "value": render_markdown(note.body).strip(), "format": "text/html", "language": words.language},
         {"type": "TextualBody", "purpose": "classifying", "value": note.kind, "format": "text/plain"},
     ]
-    body += [_source(s) for s in note.sources]
+    body += [_source(cited, words, site_url) for cited in placed.sources]
     page = _page(text.text.slug, site_url)
     return {
         "id": f"{page}#note-{placed.number}",
@@ -80,7 +89,7 @@ def annotations_jsonld(edition: AnnotatedEdition, site_url: str = "") -> str:
     """Every note of every text as one AnnotationCollection (JSON-LD), in reading order."""
     settings = edition.edition.settings
     base = site_base(site_url)
-    items = [annotation(t, placed, settings.language, site_url) for t in edition.texts for placed in t.notes]
+    items = [annotation(t, placed, settings.words, site_url) for t in edition.texts for placed in t.notes]
     collection = {
         "@context": CONTEXT,
         "id": f"{base}{annotations_path(settings.slug)}" if base else annotations_path(settings.slug).rsplit("/", 1)[1],
@@ -97,6 +106,7 @@ def glossary_json(edition: AnnotatedEdition, site_url: str = "") -> str:
     anchor's address when the site's address is known)."""
     settings = edition.edition.settings
     by_name = {t.term.casefold(): t for t in edition.edition.terms}
+    words = settings.words
     entries = []
     for term in sorted(edition.edition.terms, key=lambda t: t.term.casefold()):
         related = [by_name[r.value.casefold()].id for r in term.related if r.value.casefold() in by_name]
@@ -111,7 +121,10 @@ def glossary_json(edition: AnnotatedEdition, site_url: str = "") -> str:
                 "aliases": [a.value for a in term.aliases],
                 "related": related,
                 "events": [{"date": e.date.iso(), "label": e.label} for e in sorted(term.events, key=lambda e: e.date)],
-                "references": [{"title": r.title, "year": r.year, "url": r.url} for r in term.references],
+                "references": [
+                    {"source": c.source.id, "at": c.at, "label": source_label(c.source, words), "url": c.source.url}
+                    for c in resolve(edition.edition, term.references)
+                ],
                 "anchor": term.id,
             }
         )

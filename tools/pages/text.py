@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from tools.annotate.edition import AnnotatedEdition, AnnotatedText, LinkEnd, Occurrence, PlacedNote
+from tools.annotate.edition import AnnotatedEdition, AnnotatedText, Cited, LinkEnd, Occurrence, PlacedNote
 from tools.model import Paragraph, Settings, Term, Text
 from tools.pages.citation import FORMATS, Citation, download_path, meta_tags, text_citation
 from tools.pages.cite import cite_section
 from tools.pages.head import head_fields
 from tools.pages.linkeddata import text_jsonld
 from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown
-from tools.pages.parts import LINK, NOTE_SYMBOLS, front_matter, lang_attribute, length, references_html, text_page, with_links
+from tools.pages.parts import BIBLIOGRAPHY, LINK, NOTE_SYMBOLS, cited_md, front_matter, lang_attribute, length, sources_html, text_page, with_links
 from tools.strings import Words
 
 GLOSSARY = "../glossary.md"
@@ -72,11 +72,16 @@ def paragraph_body(
     return "".join(out)
 
 
-def quotation(html: str, attribution: str, words: Words) -> str:
-    """A paragraph that is a quotation, in a figure with its attribution."""
+SOURCES = f"../{BIBLIOGRAPHY}"  # the bibliography page, as a text page links to it
+
+
+def quotation(html: str, cited: Cited | None, words: Words, bibliography: str = SOURCES) -> str:
+    """A paragraph that is a quotation, in a figure with the source it is quoted from (linked to its
+    bibliography entry: bibliography is the page holding it, "" for this page)."""
+    source = cited_md(cited, bibliography, words) if cited else ""
     return (
         f'<figure class="quotation" markdown="1">\n<blockquote markdown="1">\n{html}\n</blockquote>\n'
-        f'<figcaption><span class="attribution-label">{html_escape(words("text.quoted_from"))}</span> {html_escape(attribution)}</figcaption>\n</figure>'
+        f'<figcaption markdown="1"><span class="attribution-label">{html_escape(words("text.quoted_from"))}</span> {source}</figcaption>\n</figure>'
     )
 
 
@@ -90,7 +95,7 @@ def _paragraph(paragraph: Paragraph, text: AnnotatedText, words: Words, lang: st
         f"{paragraph_body(paragraph, text.in_paragraph(paragraph), notes, _gloss, _marker(words))}</p>"
     )
     if paragraph.role == "quotation":
-        html = quotation(html, paragraph.attribution, words)
+        html = quotation(html, text.quoted_from(paragraph), words)
     links = [end for end in text.links if end.here.paragraph == paragraph.number]
     return html + ("\n\n" + _crosslinks(links, paragraph.number, words) if links else "")
 
@@ -108,8 +113,10 @@ def _crosslinks(ends: list[LinkEnd], number: int, words: Words) -> str:
     )
 
 
-def header(text: Text, words: Words, headnote_label: str = "") -> str:
-    """The text's metadata, title note and headnote (whose landmark is named headnote_label, or "Headnote")."""
+def header(annotated: AnnotatedText, words: Words, headnote_label: str = "", bibliography: str = SOURCES) -> str:
+    """The text's metadata, title note and headnote (whose landmark is named headnote_label, or "Headnote"),
+    with the headnote's sources linked to the bibliography (the page bibliography, "" for this page)."""
+    text = annotated.text
     meta = text.meta
     rows: list[tuple[str, str]] = []
     if meta:
@@ -134,24 +141,26 @@ def header(text: Text, words: Words, headnote_label: str = "") -> str:
     headnote = ""
     if meta:
         label = attr_value(headnote_label or words("text.headnote"))
+        sources = sources_html(annotated.sources, bibliography, words("note.sources"), words)
         headnote = (
-            f'<section class="headnote" aria-label="{label}"><p class="headnote-label">{html_escape(words("text.headnote_label"))}</p>'
-            f"{render_markdown(meta.headnote)}</section>"
+            f'<section class="headnote" aria-label="{label}" markdown="1"><p class="headnote-label">{html_escape(words("text.headnote_label"))}</p>'
+            f"{render_markdown(meta.headnote)}{sources}</section>"
         )
-    return f'<div class="text-header">\n{title_note}<dl class="text-meta">{items}</dl>\n{headnote}\n</div>'
+    return f'<div class="text-header" markdown="1">\n{title_note}\n<dl class="text-meta">{items}</dl>\n{headnote}\n</div>'
 
 
-def notes_section(text: AnnotatedText, words: Words, prefix: str = "", level: str = "##") -> str:
-    """The notes list; prefix goes before every id and paragraph anchor (the print page holds all texts)."""
+def notes_section(text: AnnotatedText, words: Words, prefix: str = "", level: str = "##", bibliography: str = SOURCES) -> str:
+    """The notes list, each note with its sources numbered and linked to the bibliography (the page
+    bibliography, "" for this page); prefix goes before every id and paragraph anchor (the print page
+    holds all texts)."""
     if not text.notes:
         return ""
     items = []
     for placed in text.notes:
         note, anchor = placed.note, f"{prefix}p{placed.span.paragraph}"
-        sources = references_html(note.sources, words)
-        sources_block = f'<div class="note-sources"><p>{html_escape(words("note.sources"))}</p>{sources}</div>' if sources else ""
+        sources_block = sources_html(placed.sources, bibliography, words("note.sources"), words)
         items.append(
-            f'<li class="note note--{note.kind}" id="{prefix}note-{placed.number}">'
+            f'<li class="note note--{note.kind}" id="{prefix}note-{placed.number}" markdown="1">'
             f'<p class="note-head"><span class="note-symbol" aria-hidden="true">{html_escape(NOTE_SYMBOLS[note.kind])}{placed.number}</span> '
             f'<span class="note-kind">{html_escape(words(f"note.{note.kind}"))}</span> '
             f'<a class="note-back" href="#{anchor}" aria-label="{attr_value(words("note.back", number=placed.span.paragraph))}">¶{placed.span.paragraph}</a> '
@@ -159,7 +168,7 @@ def notes_section(text: AnnotatedText, words: Words, prefix: str = "", level: st
             f'{render_markdown(note.body)}'
             f"{sources_block}</li>"
         )
-    return f'{level} {md_escape(words("text.notes"))} {{ #{prefix}notes }}\n\n<ol class="notes">\n' + "\n".join(items) + "\n</ol>\n"
+    return f'{level} {md_escape(words("text.notes"))} {{ #{prefix}notes }}\n\n<ol class="notes" markdown="1">\n' + "\n".join(items) + "\n</ol>\n"
 
 
 def _terms(text: AnnotatedText, words: Words) -> str:
@@ -251,7 +260,7 @@ def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, s
     parts = [
         front_matter(t.shown_title, description, head_fields(meta_tags(citation), text_jsonld(t, settings, site_url))),
         f"# {md_escape(t.shown_title)}" + (f" {{ lang={t.language} }}" if lang else "") + "\n",
-        header(t, words),
+        header(text, words),
         f"## {md_escape(words('text.heading'))} {{ #text }}\n",
         "\n\n".join(_paragraph(p, text, words, lang) for p in t.paragraphs),
         notes_section(text, words),

@@ -1,7 +1,8 @@
 """The edition as an EPUB 3 book, written from the annotated edition (not from the built site).
 
 A title page, the introduction with the editorial principles, one chapter per text (headnote,
-numbered paragraphs, cross-links), the glossary and a navigation document. Glossed terms and note
+numbered paragraphs, cross-links), the glossary, the bibliography when the edition has sources, and
+a navigation document. Glossed terms and note
 markers are note references (epub:type="noteref", role doc-noteref) to <aside epub:type="footnote">
 elements in the same chapter file, which reading systems such as Apple Books, Thorium and Calibre
 show as pop-up footnotes. The bytes are the same for the same input and SOURCE_DATE_EPOCH: the
@@ -18,11 +19,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.sax import saxutils
 
-from tools.annotate.edition import AnnotatedEdition, AnnotatedText, LinkEnd, Occurrence, PlacedNote
-from tools.model import Paragraph, Reference, Settings, Term, Text
+from tools.annotate.edition import AnnotatedEdition, AnnotatedText, Cited, LinkEnd, Occurrence, PlacedNote, resolve
+from tools.model import Paragraph, Settings, Source, Term, Text
+from tools.pages.apparatus import source_label
 from tools.pages.citation import edition_name, site_base
 from tools.pages.markup import plain_text, render_markdown, shared_renderer
-from tools.pages.parts import NOTE_SYMBOLS
+from tools.pages.parts import NOTE_SYMBOLS, source_anchor
 from tools.site.bundle import zip_time
 from tools.source.links import is_safe_url
 from tools.strings import Words
@@ -231,7 +233,8 @@ def _compare(ends: list[LinkEnd], words: Words) -> str:
     return f'<div class="compare"><p class="label">{escape(words("text.compare"))}</p><ul>{items}</ul></div>'
 
 
-def _header(text: Text, words: Words) -> str:
+def _header(annotated: AnnotatedText, words: Words) -> str:
+    text = annotated.text
     meta = text.meta
     if meta is None:
         rows = [(words("text.date"), escape(words("date.unknown"))), (words("text.metadata"), escape(words("text.metadata_missing")))]
@@ -243,16 +246,20 @@ def _header(text: Text, words: Words) -> str:
         rows.append((words("text.published_at"), f"<a href={quoteattr(meta.url)}>{escape(meta.url)}</a>"))
     items = "\n".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
     note = f'<p class="title-note">{escape(words("text.title_note"))}</p>\n' if meta.editorial_title else ""
-    headnote = f'<div class="headnote"><p class="label">{escape(words("text.headnote_label"))}</p>{markdown_xhtml(meta.headnote)}</div>'
+    sources = _sources(annotated.sources, words("note.sources"), words)
+    headnote = f'<div class="headnote"><p class="label">{escape(words("text.headnote_label"))}</p>{markdown_xhtml(meta.headnote)}{sources}</div>'
     return f'{note}<dl class="text-meta">\n{items}\n</dl>\n{headnote}'
 
 
-def _references(references: tuple[Reference, ...], words: Words) -> str:
-    items = []
-    for ref in references:
-        link = f" <a href={quoteattr(ref.url)}>{escape(ref.url)}</a>" if ref.url and is_safe_url(ref.url) else ""
-        items.append(f"<li><cite>{escape(ref.title)}</cite> ({escape(ref.year or words('reference.no_date'))}).{link}</li>")
-    return f"<ul>{''.join(items)}</ul>" if items else ""
+def _cited(cited: Cited, words: Words) -> str:
+    """A citation: the source, linked to its entry in the book's bibliography, and the locator."""
+    at = f", {escape(cited.at)}" if cited.at else ""
+    return f'<a href="bibliography.xhtml#{source_anchor(cited.source)}">{escape(source_label(cited.source, words))}</a>{at}'
+
+
+def _sources(cited: tuple[Cited, ...], label: str, words: Words) -> str:
+    items = "".join(f"<li>{_cited(c, words)}</li>" for c in cited)
+    return f'<p class="label">{escape(label)}</p><ol>{items}</ol>' if cited else ""
 
 
 def _lang(text: Text, settings: Settings) -> str:
@@ -264,13 +271,15 @@ def _lang(text: Text, settings: Settings) -> str:
 def text_chapter(text: AnnotatedText, settings: Settings) -> Chapter:
     t, words = text.text, settings.words
     lang = _lang(t, settings)
-    parts = [f'<h1 id="top"{lang}>{escape(t.shown_title)}</h1>', _header(t, words), f'<h2 id="text">{escape(words("text.heading"))}</h2>']
+    parts = [f'<h1 id="top"{lang}>{escape(t.shown_title)}</h1>', _header(text, words), f'<h2 id="text">{escape(words("text.heading"))}</h2>']
     for paragraph in t.paragraphs:
         notes = [n for n in text.notes if n.span.paragraph == paragraph.number]
         number = f'<span class="pnum">{paragraph.number}</span>'
         html = f'<p class="para" id="{paragraph.anchor}"{lang}>{number} {paragraph_xhtml(paragraph, text.in_paragraph(paragraph), notes, words)}</p>'
         if paragraph.role == "quotation":
-            html = f'<blockquote>{html}</blockquote>\n<p class="attribution">{escape(words("text.quoted_from"))} {escape(paragraph.attribution)}</p>'
+            cited = text.quoted_from(paragraph)
+            source = _cited(cited, words) if cited else ""
+            html = f'<blockquote>{html}</blockquote>\n<p class="attribution">{escape(words("text.quoted_from"))} {source}</p>'
         parts.append(html)
         ends = [end for end in text.links if end.here.paragraph == paragraph.number]
         if ends:
@@ -278,13 +287,13 @@ def text_chapter(text: AnnotatedText, settings: Settings) -> Chapter:
     asides: list[str] = []
     for placed in text.notes:
         note = placed.note
-        sources = _references(note.sources, words)
+        sources = _sources(placed.sources, words("note.sources"), words)
         head = words("epub.note_head", label=_note_label(placed, words), paragraph=placed.span.paragraph)
         asides.append(
             f'<aside epub:type="footnote" role="doc-footnote" id="note-{placed.number}">'
             f'<p class="label">{escape(NOTE_SYMBOLS[note.kind])}{placed.number} {escape(head)} “{escape(note.anchor.quote)}”</p>'
             f"{markdown_xhtml(note.body)}"
-            + (f'<p class="label">{escape(words("note.sources"))}</p>{sources}' if sources else "")
+            + sources
             + "</aside>"
         )
     if asides:
@@ -306,11 +315,11 @@ def glossary_chapter(edition: AnnotatedEdition) -> Chapter:
     entries = []
     for term in sorted(edition.edition.terms, key=lambda t: t.term.casefold()):
         expansion = f" ({escape(term.expansion)})" if term.expansion else ""
-        references = _references(term.references, words)
+        references = _sources(resolve(edition.edition, term.references), words("glossary.references"), words)
         entries.append(
             f'<section id="{term.id}" epub:type="glossdef"><h2><dfn epub:type="glossterm">{escape(term.term)}</dfn>{expansion}</h2>'
             f'<p class="kind">{escape(term.kind)}</p><p>{escape(term.short)}</p>{markdown_xhtml(term.definition)}'
-            + (f'<p class="label">{escape(words("glossary.references"))}</p>{references}' if references else "")
+            + references
             + "</section>"
         )
     title = words("glossary.title")
@@ -318,10 +327,30 @@ def glossary_chapter(edition: AnnotatedEdition) -> Chapter:
     return Chapter("glossary.xhtml", title, body)
 
 
+def bibliography_chapter(edition: AnnotatedEdition) -> Chapter | None:
+    """Every source once, sorted as on the bibliography page, each with its address; None without sources."""
+    words = edition.edition.settings.words
+    entries: dict[str, Source] = {}
+    for source in sorted(edition.edition.sources, key=lambda s: s.sort_key):
+        entries.setdefault(source.id, source)
+    if not entries:
+        return None
+    items = []
+    for source in entries.values():
+        link = f' <a href={quoteattr(source.url)}>{escape(source.url)}</a>' if source.url and is_safe_url(source.url) else ""
+        note = f" {escape(source.note)}" if source.note else ""
+        items.append(f'<p class="source" id="{source_anchor(source)}">{escape(source_label(source, words))}.{link}{note}</p>')
+    title = words("bibliography.title")
+    body = f'<h1 id="bibliography">{escape(title)}</h1>\n' + "\n".join(items)
+    return Chapter("bibliography.xhtml", title, body)
+
+
 def chapters(edition: AnnotatedEdition) -> list[Chapter]:
     settings = edition.edition.settings
     with shared_renderer():
-        return [title_page(edition), introduction(edition), *(text_chapter(t, settings) for t in edition.texts), glossary_chapter(edition)]
+        book = [title_page(edition), introduction(edition), *(text_chapter(t, settings) for t in edition.texts), glossary_chapter(edition)]
+        bibliography = bibliography_chapter(edition)
+    return book + ([bibliography] if bibliography else [])
 
 
 # --- package ------------------------------------------------------------------------------------
@@ -389,7 +418,7 @@ def epub_files(edition: AnnotatedEdition, epoch: int, site_url: str = "") -> dic
     """Every file of the book but the mimetype: its path in the zip and its bytes."""
     book = chapters(edition)
     language = edition.edition.settings.language
-    kinds = {"glossary.xhtml": "glossary", "introduction.xhtml": "introduction", "title.xhtml": "titlepage"}
+    kinds = {"glossary.xhtml": "glossary", "introduction.xhtml": "introduction", "title.xhtml": "titlepage", "bibliography.xhtml": "bibliography"}
     files = {
         "META-INF/container.xml": CONTAINER,
         "EPUB/package.opf": package(edition, book, epoch, site_url),

@@ -8,12 +8,11 @@ Three parts, in one process:
   reloads open pages after each build; the problems of the last save are shown in the open page
   (tools/site/banner.py);
 - its builder (PreviewSite) renders the whole site when the config changed (navigation, title),
-  else only the pages newer than their HTML (MkDocs' "dirty" build). A dirty build's search index
-  holds only those pages, so it is merged into the previous one.
+  else only the pages newer than their HTML (MkDocs' "dirty" build). The search index is part of
+  the generated docs/ (search/*.js), so only its changed files are copied.
 """
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import signal
@@ -81,14 +80,6 @@ class _NotDirtyWarning(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
-def merge_search_index(previous: dict[str, object], partial: dict[str, object]) -> dict[str, object]:
-    """The previous index with every page that the partial one holds replaced by its new entries."""
-    new_docs = list(partial["docs"])  # type: ignore[call-overload]
-    rebuilt = {entry["location"].split("#")[0] for entry in new_docs}
-    kept = [entry for entry in previous["docs"] if entry["location"].split("#")[0] not in rebuilt]  # type: ignore[attr-defined]
-    return {**partial, "docs": kept + new_docs}
-
-
 class PreviewSite:
     """Renders docs/ into the served folder: in full when the config changed, else only what changed."""
 
@@ -101,14 +92,9 @@ class PreviewSite:
             started = time.perf_counter()
             text = self.config.read_text(encoding="utf-8")
             full = text != self.built_config
-            index = self.site_dir / "search" / "search_index.json"
-            previous = None if full or not index.exists() else json.loads(index.read_text(encoding="utf-8"))
             config = load_config(str(self.config), site_dir=str(self.site_dir))
             config.site_url = self.url
             mkdocs_build(config, serve_url=self.url, dirty=not full)
-            if previous is not None and index.exists():
-                merged = merge_search_index(previous, json.loads(index.read_text(encoding="utf-8")))
-                index.write_text(json.dumps(merged, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
             self.built_config = text
             print(f"preview: {'site' if full else 'changed pages'} rendered in {time.perf_counter() - started:.1f} s", flush=True)
 
