@@ -56,7 +56,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    checked, changed = generate(args.seeds, args.docs, _site_url())
+    from tools.site.publish import build_lock
+
+    with build_lock(args.build):  # never while a build reads docs/
+        checked, changed = generate(args.seeds, args.docs, _site_url())
     if not report(checked):
         return 1
     print(f"docs: {len(changed)} page(s) written" + (f" ({', '.join(changed)})" if changed else ", nothing changed"))
@@ -64,7 +67,8 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from tools.site.build import build_lock, build_site
+    from tools.site.build import build_site
+    from tools.site.publish import build_lock
 
     started = time.perf_counter()
     address = _site_url()
@@ -89,7 +93,8 @@ def _schemas(args: argparse.Namespace) -> int:
 
 
 def _epub(args: argparse.Namespace) -> int:
-    from tools.site.build import build_lock, publish_epub, source_date_epoch
+    from tools.site.build import publish_epub, source_date_epoch
+    from tools.site.publish import build_lock
 
     with build_lock(args.build):
         checked = check(args.seeds)
@@ -105,6 +110,13 @@ def _serve(args: argparse.Namespace) -> int:
     from tools.site.preview import serve
 
     return serve(ROOT, args.seeds, args.docs, args.build, args.port, _site_url())
+
+
+def port_number(value: str) -> int:
+    """A TCP port from the command line: ASCII digits, 1 to 65535."""
+    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= 65535):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port: give a whole number from 1 to 65535, e.g. --port 8001")
+    return int(value)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -129,7 +141,7 @@ def parser() -> argparse.ArgumentParser:
     schemas.set_defaults(run=_schemas)
     commands.add_parser("epub", help="check, then write the edition as an EPUB 3 book into the build folder").set_defaults(run=_epub)
     serve = commands.add_parser("serve", help="live preview on http://127.0.0.1:PORT")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=port_number, default=8000, help="the port to serve on, 1 to 65535 (default: 8000)")
     serve.set_defaults(run=_serve)
     return main
 

@@ -216,8 +216,13 @@ class Text:
         between words: a one-line text is not a title)."""
         if self.meta:
             return self.meta.title
-        first = " ".join((self.paragraphs[0].text.split("\n", 1)[0] if self.paragraphs else self.slug).split())
-        if len(first) <= TITLE_FROM_TEXT:
+        # Only a prefix is looked at: pages ask for the title once per occurrence, and a one-line text
+        # of a megabyte split on every call made generation quadratic.
+        start = self.paragraphs[0].text[: TITLE_FROM_TEXT * 4] if self.paragraphs else self.slug
+        line, newline, _ = start.partition("\n")
+        first = " ".join(line.split())
+        cut_off = not newline and bool(self.paragraphs) and len(self.paragraphs[0].text) > len(start)
+        if len(first) <= TITLE_FROM_TEXT and not cut_off:
             return first
         cut = first[:TITLE_FROM_TEXT].rsplit(" ", 1)[0] if " " in first[:TITLE_FROM_TEXT] else first[:TITLE_FROM_TEXT]
         return cut + "…"

@@ -30,6 +30,7 @@ from tools.model import (
 from tools.problems import Position, Problem, error, warning
 from tools.source import files, specs, yamlsource
 from tools.source.editor_schemas import stale_schemas
+from tools.source.invisible import is_blank
 from tools.source.schema import Reader, Record, RecordSpec, Value, did_you_mean
 from tools.strings import STRINGS, fields_of, locale_of
 
@@ -41,12 +42,13 @@ def shown_path(file: Path) -> str:
 
 
 def split_paragraphs(text: str) -> list[tuple[str, int]]:
-    """Blank-line-separated blocks with their 1-based starting line; a whitespace-only line is blank."""
+    """Blank-line-separated blocks with their 1-based starting line; a line with no visible character
+    (only whitespace, soft hyphens, zero-width spaces...) is blank."""
     blocks: list[tuple[str, int]] = []
     current: list[str] = []
     start = 1
     for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
+        if not is_blank(line):
             if not current:
                 start = number
             current.append(line)
