@@ -40,6 +40,7 @@ from tools.source.links import link_problem, link_scheme
 from tools.source.normalize import fold_case, for_terms
 from tools.source.quotes import context, find_quote
 from tools.source.schema import did_you_mean
+from tools.validate.anchors import anchor_problems
 
 SHORT_LIMIT = 200
 # Each part stops at a character it cannot cross (a bracket, '<' or '>'), so that a long run of
@@ -91,7 +92,7 @@ def _terms(edition: Edition) -> Iterator[Problem]:
             yield error(
                 term.position,
                 "duplicate-term",
-                f"the term '{term.term}' gets the same glossary anchor '#{term.id}' as '{other.term}' (line {other.position.line}); "
+                f"the term '{term.term}' gets the same glossary anchor '#{term.id}' as '{other.term}' ({other.position}); "
                 "merge the two entries or spell one differently",
             )
         else:
@@ -283,5 +284,5 @@ def _config_values(edition: Edition) -> Iterator[Problem]:
 
 def validate(edition: Edition) -> list[Problem]:
     """Every cross-file problem in a loaded edition."""
-    return [*_terms(edition), *_invisible(edition), *_kinds(edition), *_anchors(edition), *_sources(edition), *_safety(edition), *_config_values(edition)]
+    return [*_terms(edition), *_invisible(edition), *_kinds(edition), *_anchors(edition), *_sources(edition), *_safety(edition), *_config_values(edition), *anchor_problems(edition)]
 
