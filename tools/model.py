@@ -235,6 +235,12 @@ class Settings:
     principles: str
     introduction_at: Position = Position("seeds/edition.yml")
     principles_at: Position = Position("seeds/edition.yml")
+    # (term kind, gloss mode) pairs that override gloss for terms of that kind.
+    gloss_by_kind: tuple[tuple[str, GlossMode], ...] = ()
+
+    def gloss_for(self, kind: str) -> GlossMode:
+        """The gloss mode for terms of one kind."""
+        return dict(self.gloss_by_kind).get(kind, self.gloss)
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,23 @@ from __future__ import annotations
 
 from tools.annotate.edition import AnnotatedEdition
 from tools.pages.markup import md_escape, plain_text, render_markdown
-from tools.pages.parts import NOTE_LABELS, NOTE_SYMBOLS, front_matter, reading_time
+from tools.pages.parts import NOTE_LABELS, front_matter, reading_time
 
 HOW_TO_READ = """\
 - **Glossed terms** are underlined with dots. Hover over one, move to it with the Tab key, or tap it,
-  and a short definition appears without leaving the page; Escape closes it. Click (or tap again) to
-  open the full entry in the [glossary](glossary.md).
-- **Paragraph numbers** stand at the start of each paragraph. Each number is a link to that
-  paragraph: copy it to cite a passage (for example `texts/<text>/#p3`).
-- **Editorial notes** are marked in the text by a small sign and number, by kind:
+  and a short definition appears without leaving the page, with a link to the full entry in the
+  [glossary](glossary.md); Escape, its close button or a second tap closes it.
+- **Paragraph numbers** stand at the start of each paragraph. Each number opens a small panel to go
+  to the paragraph, copy its link or cite it (a paragraph's address ends in `#p` and its number).
+- **Editorial notes** are marked in the text by a small superscript number after a shape and colour
+  that give the note's kind:
 {note_kinds}
-  Hover over or focus a marker to read the note; all notes are listed after each text.
-- **Compare** boxes under a paragraph lead to passages in the other texts that answer it.
+- On a wide screen each note stands in the margin beside its line: its number, kind, the words it is
+  on and its first sentence, with "more" for the rest and its sources. On a narrower screen, select a
+  note's number to open the note in place under its line. All notes are also listed after each text.
+- **Compare** leads from a paragraph to passages in the other texts that make the same or a related point.
+- **Show or hide**, above each text, turns the glossary underlining, each kind of note and the
+  cross-links on or off, or shows the text only; the choice is remembered.
 - **Search** (the magnifier at the top, or press `/`) covers the texts, the notes and the glossary.
 """
 
@@ -35,7 +40,9 @@ def _texts_table(edition: AnnotatedEdition) -> str:
 def write_index_page(edition: AnnotatedEdition) -> tuple[str, str]:
     """The index page's path under docs/ and its Markdown."""
     settings = edition.edition.settings
-    kinds = "\n".join(f"  - `{NOTE_SYMBOLS[k]}` {NOTE_LABELS[k].lower()}: {d}" for k, d in (
+    kinds = "\n".join(
+        f'    - <span class="key-kind key-kind--{k}"><span class="key-mark" aria-hidden="true"></span>{NOTE_LABELS[k]}</span>: {d}'
+        for k, d in (
         ("context", "background the reader needs"),
         ("source", "where a quotation or figure comes from"),
         ("disputed", "a claim the record contests, with both sides"),

@@ -7,7 +7,6 @@ from tools.pages.markup import html_escape, is_safe_url, md_escape, render_markd
 from tools.model import Reference, Term, Text
 
 WORDS_PER_MINUTE = 200
-NOTE_SYMBOLS = {"context": "i", "source": "§", "disputed": "±", "correction": "sic"}
 NOTE_LABELS = {
     "context": "Context",
     "source": "Source",
@@ -16,8 +15,10 @@ NOTE_LABELS = {
 }
 
 
-def front_matter(title: str, description: str) -> str:
-    return f"---\ntitle: {yaml_string(title)}\ndescription: {yaml_string(description)}\n---\n"
+def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> str:
+    """A page's YAML front matter; hide names parts of Material's layout the page goes without ("toc")."""
+    hidden = "".join(f"\n  - {part}" for part in hide)
+    return f"---\ntitle: {yaml_string(title)}\ndescription: {yaml_string(description)}\n" + (f"hide:{hidden}\n" if hide else "") + "---\n"
 
 
 def reading_time(words: int) -> str:
@@ -65,3 +66,33 @@ def snippet(body: str, start: int, end: int, width: int = 48) -> str:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text)
+
+
+# A sentence ends at . ! or ? (after any closing quote or bracket) followed by space and a capital,
+# an opening quote or bracket, or emphasis.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[A-Z“‘\"(\[*_])")
+
+
+def lead_sentences(markdown: str, words: int) -> tuple[str, str]:
+    """An editor's Markdown split after its first sentence, or after as many whole sentences of its
+    first paragraph as fit in about `words` words (at least one): (lead, the rest)."""
+    first, _, later = markdown.strip().partition("\n\n")
+    cut = 0
+    for match in _SENTENCE_END.finditer(first):
+        if cut and len(first[: match.start()].split()) > words:
+            break
+        cut = match.end()
+        if len(first[:cut].split()) >= words:
+            break
+    if not cut:
+        return first, later.strip()
+    lead, rest = first[:cut].strip(), first[cut:].strip()
+    return lead, "\n\n".join(p for p in (rest, later.strip()) if p)
+
+
+def render_inline(markdown: str) -> str:
+    """One paragraph of an editor's Markdown as inline HTML (no <p> around it)."""
+    html = render_markdown(markdown).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return re.sub(r"</?p>", " ", html).strip()

@@ -10,8 +10,8 @@ from __future__ import annotations
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote
 from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown, yaml_string
 from tools.model import Paragraph, Term
-from tools.pages.parts import entry_head, NOTE_LABELS, NOTE_SYMBOLS, references_html
-from tools.pages.text import _notes, header, paragraph_body
+from tools.pages.parts import entry_head, NOTE_LABELS, references_html
+from tools.pages.text import _notes, paragraph_body, record
 
 PAGE = "print.md"
 TITLE = "Print edition"
@@ -25,8 +25,8 @@ def _marker(prefix: str):  # noqa: ANN202 (a closure over the text's id prefix)
     def marker(placed: PlacedNote) -> str:
         kind = placed.note.kind
         return (
-            f"[{NOTE_SYMBOLS[kind]}{placed.number}](#{prefix}note-{placed.number})"
-            f'{{ .note-ref .note-ref--{kind} aria-label="{NOTE_LABELS[kind]} note {placed.number}" }}'
+            f"[{placed.number}](#{prefix}note-{placed.number})"
+            f'{{ #{prefix}ref-{placed.number} .note-ref .note-ref--{kind} aria-label="{NOTE_LABELS[kind]} note {placed.number}" }}'
         )
 
     return marker
@@ -54,7 +54,7 @@ def _text(text: AnnotatedText) -> str:
     headnote = f'aria-label="Headnote to {html_escape(t.shown_title)}"'  # landmarks' names must differ
     parts = [
         f"## {md_escape(t.shown_title)} {{ #{t.slug} .print-text }}\n",
-        header(t).replace('aria-label="Headnote"', headnote),
+        record(t).replace('aria-label="Headnote"', headnote),
         "\n\n".join(_paragraph(p, text, prefix) for p in t.paragraphs),
         _notes(text, prefix=prefix, level="###"),
     ]

@@ -1,5 +1,6 @@
-"""Writes one text's page: header and headnote, numbered paragraphs with glosses, note markers and
-cross-links, the notes, the terms in the text, and the other texts."""
+"""Writes one text's page: dateline and headnote, numbered paragraphs with glosses and note markers,
+each beside its apparatus (notes and cross-links), the list of notes, the terms in the text, and the
+other texts."""
 from __future__ import annotations
 
 import functools
@@ -10,21 +11,20 @@ from tools.annotate.edition import AnnotatedEdition, AnnotatedText, LinkEnd, Occ
 from tools.pages.cite import cite_section
 from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown
 from tools.model import Paragraph, Settings, Term, Text
-from tools.pages.parts import NOTE_LABELS, NOTE_SYMBOLS, front_matter, reading_time, references_html, text_page
+from tools.pages.parts import NOTE_LABELS, front_matter, lead_sentences, reading_time, references_html, render_inline, text_page
 
 GLOSSARY = "../glossary.md"
 
 
 def _gloss(surface: str, term: Term) -> str:
-    return f'[{md_escape(surface)}]({GLOSSARY}#{term.id}){{ .gloss aria-describedby="tip-{term.id}" }}'
+    return f"[{md_escape(surface)}]({GLOSSARY}#{term.id}){{ .gloss }}"
 
 
 def _marker(placed: PlacedNote) -> str:
-    kind = placed.note.kind
-    label = f"{NOTE_LABELS[kind]} note {placed.number}"
+    kind, n = placed.note.kind, placed.number
     return (
-        f'[{NOTE_SYMBOLS[kind]}{placed.number}](#note-{placed.number})'
-        f'{{ .note-ref .note-ref--{kind} aria-describedby="notetip-{placed.number}" aria-label="{label}" }}'
+        f'<a class="note-ref note-ref--{kind}" id="ref-{n}" href="#note-{n}" data-note="{n}" '
+        f'aria-label="{NOTE_LABELS[kind]} note {n}">{n}</a>'
     )
 
 
@@ -61,6 +61,7 @@ def paragraph_body(
 
 
 def _paragraph(paragraph: Paragraph, text: AnnotatedText) -> str:
+    """One passage: the numbered paragraph, and beside it (below it on narrow screens) its apparatus."""
     notes = [n for n in text.notes if n.span.paragraph == paragraph.number]
     role = f" para--{paragraph.role}" if paragraph.role else ""
     number = f'<a class="pnum" href="#{paragraph.anchor}" aria-label="Paragraph {paragraph.number}">{paragraph.number}</a>'
@@ -74,23 +75,71 @@ def _paragraph(paragraph: Paragraph, text: AnnotatedText) -> str:
             f'<figcaption><span class="attribution-label">Quoted from</span> {html_escape(paragraph.attribution)}</figcaption>\n</figure>'
         )
     links = [end for end in text.links if end.here.paragraph == paragraph.number]
-    return html + ("\n\n" + _crosslinks(links, paragraph.number) if links else "")
-
-
-def _crosslinks(ends: list[LinkEnd], number: int) -> str:
-    items = []
-    for end in ends:
-        target = f"{end.other.slug}.md#p{end.there.paragraph}"
-        where = f"{md_escape(end.other.shown_title)}, ¶{end.there.paragraph}"
-        items.append(f'- [{where}]({target}){{ .crosslink }}: “{md_escape(end.there_quote)}” — {md_escape(end.link.label)}')
+    apparatus = "".join(_side_note(n) for n in notes) + (_side_links(links, paragraph.number) if links else "")
+    if not apparatus:
+        return f'<div class="passage" markdown="1">\n{html}\n</div>'
     return (
-        f'<aside class="crosslinks" aria-label="Passages in other texts related to paragraph {number}" markdown="1">\n'
-        '<p class="crosslinks-title">Compare</p>\n\n' + "\n".join(items) + "\n\n</aside>"
+        f'<div class="passage" markdown="1">\n{html}\n'
+        f'<div class="apparatus" data-search-exclude="" markdown="1">{apparatus}</div>\n</div>'
     )
 
 
-def header(text: Text) -> str:
-    """The text's metadata, title note and headnote."""
+def _side_note(placed: PlacedNote) -> str:
+    """A note in the margin: number, kind, the words it is on and its first sentence, all in the summary
+    of a disclosure that holds the rest and the sources. The full note is also listed after the text."""
+    note, n = placed.note, placed.number
+    first, rest = lead_sentences(note.body, 0)
+    sources = references_html(note.sources)
+    summary = (
+        f'<span class="side-head"><span class="side-num">{n}</span> '
+        f'<span class="side-kind">{NOTE_LABELS[note.kind]}</span> '
+        f'<q class="side-quote">{html_escape(note.anchor.quote)}</q></span> '
+        f'<span class="side-lead">{render_inline(first)}</span>'
+    )
+    more = render_markdown(rest) if rest else ""
+    if sources:
+        more += f'<div class="note-sources"><p>Sources</p>{sources}</div>'
+    if more:
+        body = f'<details class="side-more"><summary>{summary}</summary><div class="side-rest">{more}</div></details>'
+    else:
+        body = f'<p class="side-only">{summary}</p>'
+    return (
+        f'<div class="side-note side-note--{note.kind}" id="side-{n}" data-note="{n}" role="note" '
+        f'aria-label="{NOTE_LABELS[note.kind]} note {n}">{body}</div>'
+    )
+
+
+def short_label(text: Text) -> str:
+    """A text named in a few words for cross-links: its source and year, or its title."""
+    if not text.meta or not text.meta.source:
+        return text.shown_title
+    return f"{text.meta.source} {text.date.year}" if text.date.year is not None else text.meta.source
+
+
+def _side_links(ends: list[LinkEnd], number: int) -> str:
+    """A paragraph's cross-links as short labels with their relation, in one disclosure."""
+    items = []
+    for end in ends:
+        target = f"{end.other.slug}.md#p{end.there.paragraph}"
+        items.append(
+            f'<li markdown="1">[{md_escape(short_label(end.other))}, ¶{end.there.paragraph}]({target})'
+            f'{{ .crosslink data-text="{end.other.slug}" data-paragraph="{end.there.paragraph}" data-here="{number}" }} '
+            f'<span class="relation">{html_escape(end.link.label)}</span>'
+            f'<span class="crosslink-quote"> “{html_escape(end.there_quote)}”</span></li>'
+        )
+    count = f"{len(ends)} passage" + ("s" if len(ends) > 1 else "")
+    return (
+        f'<details class="side-links" data-paragraph="{number}" markdown="1"><summary>Compare <span class="side-from">¶{number}</span> <span class="side-count">{count}</span></summary>'
+        f'<ul markdown="1">{"".join(items)}</ul></details>'
+    )
+
+
+def record(text: Text) -> str:
+    """The text's full metadata, title note and headnote (the print page; the "Full record" on a text page)."""
+    return f'<div class="text-header">\n{_title_note(text)}{_meta_list(text)}\n{_headnote(text)}\n</div>'
+
+
+def _meta_list(text: Text) -> str:
     meta = text.meta
     rows: list[tuple[str, str]] = []
     if meta:
@@ -109,13 +158,55 @@ def header(text: Text) -> str:
         rows.append(("Metadata", "not yet added by the editors"))
     rows.append(("Length", f"{text.words:,} words · {reading_time(text.words)} read"))
     items = "".join(f"<div><dt>{k}</dt><dd>{v}</dd></div>" for k, v in rows)
-    title_note = ""
-    if meta and meta.editorial_title:
-        title_note = '<p class="title-note">The title in square brackets is supplied by the editors; the text has no title of its own.</p>'
-    headnote = ""
+    return f'<dl class="text-meta">{items}</dl>'
+
+
+def _title_note(text: Text) -> str:
+    if text.meta and text.meta.editorial_title:
+        return '<p class="title-note">The title in square brackets is supplied by the editors; the text has no title of its own.</p>'
+    return ""
+
+
+def _headnote(text: Text) -> str:
+    if not text.meta:
+        return ""
+    return f'<section class="headnote" aria-label="Headnote"><p class="headnote-label">Headnote (editorial)</p>{render_markdown(text.meta.headnote)}</section>'
+
+
+# The headnote's opening shown before the text: whole sentences up to about this many words.
+LEAD_WORDS = 45
+
+
+def opening(text: Text) -> str:
+    """The text first: a one-line dateline, the headnote's first sentences, and the rest of the headnote
+    with the full record behind one control."""
+    meta = text.meta
+    parts = [html_escape(meta.source)] if meta and meta.source else []
+    parts.append(html_escape(text.date.display()))
     if meta:
-        headnote = f'<section class="headnote" aria-label="Headnote"><p class="headnote-label">Headnote (editorial)</p>{render_markdown(meta.headnote)}</section>'
-    return f'<div class="text-header">\n{title_note}<dl class="text-meta">{items}</dl>\n{headnote}\n</div>'
+        parts.append(html_escape(meta.kind))
+    parts.append(f"{text.words:,} words, {reading_time(text.words)}")
+    dateline = '<p class="dateline">' + '<span class="dateline-sep" aria-hidden="true"> · </span>'.join(
+        f"<span>{p}</span>" for p in parts
+    ) + "</p>"
+    lead = ""
+    if meta:
+        first, _ = lead_sentences(meta.headnote, LEAD_WORDS)
+        lead = f'<p class="headnote-lead"><span class="headnote-tag">Headnote</span> {render_inline(first)}</p>'
+    full = (
+        '<details class="text-record"><summary>Full headnote and record</summary>'
+        f"{_title_note(text)}{_meta_list(text)}{_headnote(text)}</details>"
+    )
+    return f'<div class="text-opening">\n{dateline}\n{lead}\n{full}\n{note_key()}\n</div>'
+
+
+def note_key() -> str:
+    """One line naming the note kinds by their colour and shape."""
+    kinds = "".join(
+        f'<span class="key-kind key-kind--{kind}"><span class="key-mark" aria-hidden="true"></span>{label}</span>'
+        for kind, label in NOTE_LABELS.items()
+    )
+    return f'<p class="note-key"><span class="key-title">Notes:</span> {kinds}</p>'
 
 
 def _notes(text: AnnotatedText, prefix: str = "", level: str = "##") -> str:
@@ -129,7 +220,7 @@ def _notes(text: AnnotatedText, prefix: str = "", level: str = "##") -> str:
         sources_block = f'<div class="note-sources"><p>Sources</p>{sources}</div>' if sources else ""
         items.append(
             f'<li class="note note--{note.kind}" id="{prefix}note-{placed.number}">'
-            f'<p class="note-head"><span class="note-symbol" aria-hidden="true">{html_escape(NOTE_SYMBOLS[note.kind])}{placed.number}</span> '
+            f'<p class="note-head"><a class="note-symbol" href="#{prefix}ref-{placed.number}" aria-label="Back to the marker of note {placed.number}">{placed.number}</a> '
             f'<span class="note-kind">{NOTE_LABELS[note.kind]}</span> '
             f'<a class="note-back" href="#{anchor}" aria-label="Back to paragraph {placed.span.paragraph}">¶{placed.span.paragraph}</a> '
             f'<q class="note-quote">{html_escape(note.anchor.quote)}</q></p>'
@@ -177,23 +268,6 @@ def _others(text: Text, window: tuple[Text, ...], low: int, total: int) -> str:
     )
 
 
-def _tips(text: AnnotatedText) -> str:
-    terms = {o.term.id: o.term for o in text.occurrences if o.glossed}
-    tips = [
-        f'<span class="tip" role="tooltip" id="tip-{t.id}"><b>{html_escape(t.term)}</b>'
-        f'{(" (" + html_escape(t.expansion) + ")") if t.expansion else ""}: {html_escape(t.short)}</span>'
-        for t in sorted(terms.values(), key=lambda t: t.id)
-    ]
-    tips += [
-        f'<span class="tip tip--note" role="tooltip" id="notetip-{p.number}"><b>{NOTE_LABELS[p.note.kind]} note {p.number}</b>: '
-        f"{html_escape(plain_text(p.note.body))}</span>"
-        for p in text.notes
-    ]
-    if not tips:
-        return ""
-    return '<div class="edition-tips" data-search-exclude hidden>\n' + "\n".join(tips) + "\n</div>\n"
-
-
 def write_text_page(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str, str]:
     """The page's path under docs/ and its Markdown."""
     here = edition.position(text.text.slug)
@@ -209,17 +283,16 @@ def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, s
     t = text.text
     description = plain_text(t.meta.headnote)[:300] if t.meta else t.title
     parts = [
-        front_matter(t.shown_title, description),
+        front_matter(t.shown_title, description, hide=("toc",)),
         f"# {md_escape(t.shown_title)}\n",
-        header(t),
+        opening(t),
         "## Text { #text }\n",
-        "\n\n".join(_paragraph(p, text) for p in t.paragraphs),
+        '<div class="reading" markdown="1">\n' + "\n\n".join(_paragraph(p, text) for p in t.paragraphs) + "\n</div>",
         _notes(text),
         _terms(text),
         "## Cite this text { #cite }\n",
         cite_section(t, settings),
         _others(t, window, low, total),
-        _tips(text),
     ]
     return text_page(t), "\n\n".join(p for p in parts if p).rstrip() + "\n"
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from tools.annotate.edition import AnnotatedEdition
 from tools.pages.markup import shared_renderer
 from tools.pages.glossary import write_glossary_page
+from tools.pages.glossdata import write_glossary_data
 from tools.pages.index import write_index_page
 from tools.pages.printed import write_print_page
 from tools.pages.termmap import write_term_map_page
@@ -19,7 +20,7 @@ ASSETS = Path(__file__).resolve().parents[1] / "assets"
 def render_pages(edition: AnnotatedEdition) -> dict[str, str]:
     """Every generated file: its path under docs/ and its content (pages, and the edition's CSS and JS)."""
     with shared_renderer():
-        pages = dict([write_index_page(edition), write_glossary_page(edition), write_timeline_page(edition), write_term_map_page(edition), write_print_page(edition)])
+        pages = dict([write_index_page(edition), write_glossary_page(edition), write_timeline_page(edition), write_term_map_page(edition), write_print_page(edition), write_glossary_data(edition)])
         pages.update(write_text_page(text, edition) for text in edition.texts)
     pages.update((f"assets/{asset.name}", asset.read_text(encoding="utf-8")) for asset in sorted(ASSETS.iterdir()))
     return pages

@@ -81,6 +81,7 @@ class Loader:
     def settings(self) -> Settings:
         records, shown = self._read("edition.yml", specs.SETTINGS, many=False, required=True)
         r = records[0] if records else Record({}, Position(shown))
+        by_kind = r.get("gloss_by_kind")
         return Settings(
             title=r.get("title", "Untitled edition"),
             subtitle=r.get("subtitle", ""),
@@ -91,6 +92,7 @@ class Loader:
             principles=r.get("principles", ""),
             introduction_at=r.at("introduction"),
             principles_at=r.at("principles"),
+            gloss_by_kind=tuple((k, v) for k, v in (by_kind.values.items() if by_kind else ()) for v in [v.value]),
         )
 
     def texts(self) -> tuple[Text, ...]:

@@ -91,6 +91,11 @@ CROSSLINK = RecordSpec(
     ),
 )
 
+GLOSS_BY_KIND = RecordSpec(
+    "gloss setting by kind",
+    tuple(Field(kind, "line", f"which occurrences of a term of the kind {kind} are glossed", choices=GLOSS_MODES) for kind in TERM_KINDS),
+)
+
 SETTINGS = RecordSpec(
     "edition setting",
     (
@@ -99,6 +104,7 @@ SETTINGS = RecordSpec(
         Field("slug", "line", "a short lowercase name used for file names, e.g. missile-defence-texts", required=True),
         Field("language", "line", "the language code, e.g. en"),
         Field("gloss", "line", "which occurrences of a term are glossed", choices=GLOSS_MODES),
+        Field("gloss_by_kind", "record", "a gloss setting for the terms of some kinds, e.g. place: first-per-page", spec=GLOSS_BY_KIND),
         Field("introduction", "text", "what the edition is and why these texts, in Markdown", required=True),
         Field("principles", "text", "the editorial principles, in Markdown", required=True),
     ),
