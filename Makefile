@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 READY := $(VENV)/.ready
 
-.PHONY: site test check generate serve browser audit clean pdf bench
+.PHONY: site test lint check generate serve browser audit clean pdf bench schemas
 
 site: $(READY)
 	$(PY) -m tools build
@@ -19,8 +19,19 @@ generate: $(READY)
 serve: $(READY)
 	$(PY) -m tools serve
 
-test: $(READY) browser
+# JSON Schemas of the seeds/ files (seeds/.schemas/), for editors' YAML extensions; committed.
+schemas: $(READY)
+	$(PY) -m tools schemas
+
+test: $(READY) lint browser
 	$(PY) -m pytest
+
+# The gates, before any test: lint (rules in pyproject.toml), strict types, and the layers contract
+# (no stage imports a later one; the generator never imports tools/dev).
+lint: $(READY)
+	$(BIN)/ruff check tools tests
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # A virtual environment with the pinned dependencies (tools/constraints.txt), remade when they change.
 $(READY): pyproject.toml tools/constraints.txt
@@ -31,7 +42,7 @@ $(READY): pyproject.toml tools/constraints.txt
 
 # The browser tests need a Chromium: Debian's package when we are root on Debian, else Playwright's.
 browser: $(READY)
-	@$(PY) -m tools.dev.chromium
+	@$(PY) -m tools.site.chromium
 
 # Known vulnerabilities in the pinned set (tools/constraints.txt), from PyPI's advisory data: needs the
 # network, so it is not part of `make test`. pip-audit gets its own virtual environment, so it never

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Dialog, Locator, Page, expect
 
-from tools.dev.localhost import serve_folder
+from tools.site.localhost import serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -141,9 +141,9 @@ class Watch:
         """Start watching a context (all its pages, frames and workers)."""
         watch = cls()
         context.on("request", lambda request: watch.requests.append(request.url))
-        context.on("console", lambda message: watch._console(message))
+        context.on("console", watch._console)
         context.on("weberror", lambda error: watch.errors.append(f"uncaught: {error.error}"))
-        context.on("dialog", lambda dialog: watch._dialog(dialog))
+        context.on("dialog", watch._dialog)
         return watch
 
     def _console(self, message: ConsoleMessage) -> None:

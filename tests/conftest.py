@@ -12,7 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-from tools.dev import chromium
+from tools.site import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,7 +71,7 @@ def write_seeds(
     if crosslinks is not None:
         (seeds / "crosslinks.yml").write_text(textwrap.dedent(crosslinks), encoding="utf-8")
     texts = texts if texts is not None else {"one": "The ABM Treaty limited ABMs.\n\nA second paragraph on ABM.\n"}
-    metadata = metadata if metadata is not None else {slug: TEXT_META for slug in texts}
+    metadata = metadata if metadata is not None else dict.fromkeys(texts, TEXT_META)
     for slug, body in texts.items():
         (seeds / "texts" / f"{slug}.txt").write_text(body, encoding="utf-8")
     for slug, meta in metadata.items():

@@ -4,13 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import EDITION, TEXT_META, write_seeds
+
 from tools.annotate.edition import AnnotatedEdition
 from tools.model import Paragraph, Text
 from tools.pages.text import paragraph_body
 from tools.pipeline import check
-from tools.annotate.quotes import QuoteFinder, Span, find_quote
+from tools.source.quotes import QuoteFinder, Span, find_quote
 
 BODY = "ABM and ABMs here; the ABM Treaty too.\n\nAn ABM again, and the ABM Treaty.\n\nNo term.\n\nLast ABM.\n"
 
@@ -100,7 +100,7 @@ def test_quotation_is_glossed(here: Path) -> None:
 
 def test_longest_match_wins(here: Path) -> None:
     edition = annotated(write_seeds(here, texts={"one": "The ABM Treaty, not the ABM.\n"}))
-    assert [(surface, o.term.id) for (_, surface, _), o in zip(glossed(edition), edition.texts[0].occurrences)] == [
+    assert [(surface, o.term.id) for (_, surface, _), o in zip(glossed(edition), edition.texts[0].occurrences, strict=True)] == [
         ("ABM Treaty", "abm-treaty"), ("ABM", "abm"),
     ]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tools.dev.bench import measure, synth
-from tools.source.load import load_edition
 from tools.pipeline import check
+from tools.source.load import load_edition
 
 
 def test_synthetic_editions_are_valid_deterministic_and_measured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -640,7 +640,7 @@ def test_a_paragraph_number_offers_copy_link_and_cite(browse: Browse, site: Site
     year = str(tab.evaluate("new Date().getFullYear()"))
     for part in ("[US, Russia in deadlock over ABMs in Europe]", "thoughtcrimeradio.net", "October 2011", "para. 3", "Three Texts on Missile Defence", page_url + "#p3"):
         assert part in offered, f"the paragraph citation lacks {part!r}: {offered}"
-    assert f"Accessed " in offered and year in offered.split("Accessed ", 1)[1], f"the citation should give today's access date: {offered}"
+    assert "Accessed " in offered and year in offered.split("Accessed ", 1)[1], f"the citation should give today's access date: {offered}"
     assert "{" not in offered, f"a placeholder was left in the citation: {offered}"
     if site.mode == "offline":
         assert "local copy" in offered, f"a citation of a page opened from disk should say its address is a local copy's: {offered}"
@@ -659,7 +659,7 @@ def test_cite_this_text_names_the_source_and_this_page(browse: Browse, site: Sit
     chicago = section.locator('[data-cite="chicago"]')
     apa, bibtex = section.locator('[data-cite="apa"]'), section.locator('[data-cite="bibtex"]')
     today = tab.evaluate("(() => { const d = new Date(); return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')].join('-'); })()")
-    expect(chicago).to_contain_text(f"Accessed ")
+    expect(chicago).to_contain_text("Accessed ")
     text = squash(chicago.inner_text())
     assert text.startswith("[US, Russia in deadlock over ABMs in Europe]. thoughtcrimeradio.net, October 2011."), text
     assert text.endswith(page_url + "."), f"the Chicago citation should end with this page's URL: {text}"

@@ -14,10 +14,10 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from conftest import ROOT, Element, parse_html, squash
-from tools.source.load import load_edition
+
 from tools.model import Edition, Text
+from tools.source.load import load_edition
 
 SEEDS = ROOT / "seeds"
 # Inside a text's paragraph, these are the editors' insertions; everything else is the text itself.

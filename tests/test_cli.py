@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import GLOSSARY, ROOT, write_seeds
+
 from tools.cli import main
 
 BROKEN_NOTES = """\

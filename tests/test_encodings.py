@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from conftest import parse_html, problem_lines, render_page, squash, write_seeds
+
 from tools import cli
 from tools.pipeline import generate
 

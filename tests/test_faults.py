@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, write_seeds
-from tools.site.bundle import ZIP_EPOCH_MAX, make_zip, zip_time
+
 from tools.site.build import _replace
+from tools.site.bundle import ZIP_EPOCH_MAX, make_zip, zip_time
 
 SLUG = "test-edition"
 ZIP = f"{SLUG}-offline.zip"
@@ -238,7 +238,10 @@ FAULTS = [
     ("unwritable build folder", "", errno.EACCES, r"error: Permission denied \({build}/\.lock\)" + NOT_PUBLISHED),
     ("unwritable staging folder", ".staging", errno.EACCES, r"error: MkDocs could not write the site: Permission denied \({build}/\.staging/site/\S+\)" + NOT_PUBLISHED),
     ("full disk in MkDocs", ".staging/site", errno.ENOSPC, r"error: MkDocs could not write the site: No space left on device \({build}/\.staging/site/\S+\)" + NOT_PUBLISHED),
-    ("full disk in the offline MkDocs", f".staging/offline/{SLUG}/texts", errno.ENOSPC, r"error: MkDocs could not write the site: No space left on device \({build}/\.staging/offline/\S+\)" + NOT_PUBLISHED),
+    (
+        "full disk in the offline MkDocs", f".staging/offline/{SLUG}/texts", errno.ENOSPC,
+        r"error: MkDocs could not write the site: No space left on device \({build}/\.staging/offline/\S+\)" + NOT_PUBLISHED,
+    ),
     ("full disk writing the zip", f".staging/{ZIP}", errno.ENOSPC, r"error: No space left on device \({build}/\.staging/" + re.escape(ZIP) + r"\)" + NOT_PUBLISHED),
     ("full disk writing docs", "../docs", errno.ENOSPC, r"error: No space left on device \({docs}/\S+\.tmp\)" + NOT_PUBLISHED),
     ("killed while publishing, then a full disk", ".staging/site", errno.ENOSPC, r"error: MkDocs could not write the site: No space left on device \({build}/\.staging/site/\S+\)" + NOT_PUBLISHED),

@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser
-
 from conftest import ROOT, TEXT_META, Element, parse_html, problem_lines, squash, write_seeds
+from playwright.sync_api import Browser
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -199,7 +198,7 @@ def test_raw_html_in_definition_short_note_and_headnote_is_an_exact_error(tmp_pa
         "write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
         "seeds/glossary.yml:1:3: error: the short definition of 'ABM' contains raw HTML; it must be plain text [raw-html]",
         "seeds/glossary.yml:1:3: error: the definition of 'ABM' links to 'javascript:alert(1)' with the scheme 'javascript:'; "
-        "only http, https, mailto and relative links are allowed [unsafe-link]",
+        "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]",
         "seeds/notes.yml:1:3: error: this note contains raw HTML '<script>'; write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
         "seeds/texts/one.yml:1:1: error: the headnote contains raw HTML '<script>'; write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
     ]
@@ -245,7 +244,7 @@ def test_every_paragraph_shows_its_source_words_and_nothing_else(hostile: Site) 
     _, root = page(hostile, "texts/hostile/index.html")
     paragraphs = [p for p in article(root).find_all("p") if "para" in p.classes]
     assert [p.attrs["id"] for p in paragraphs] == [f"p{n}" for n in range(1, len(PARAGRAPHS) + 1)]
-    for number, (element, source) in enumerate(zip(paragraphs, PARAGRAPHS), start=1):
+    for number, (element, source) in enumerate(zip(paragraphs, PARAGRAPHS, strict=True), start=1):
         assert squash(element.text(skip=is_marker)) == squash(source), f"¶{number} is not shown as written"
         inside = [e for e in element.iter() if e is not element]
         tags = {(e.tag, frozenset(e.classes)) for e in inside}
@@ -308,7 +307,7 @@ def test_the_short_definition_is_shown_exactly_in_its_tooltip(hostile: Site) -> 
 
 
 def test_titles_sources_labels_and_references_are_shown_as_text(hostile: Site) -> None:
-    raw, root = page(hostile, "texts/hostile/index.html")
+    _, root = page(hostile, "texts/hostile/index.html")
     title = f'{BOTH} "quoted" & more'
     assert squash(article(root).find_all("h1")[0].text(skip=lambda e: "headerlink" in e.classes)) == title
     assert squash(root.find_all("title")[0].text()).startswith(title)
@@ -341,7 +340,7 @@ def test_titles_sources_labels_and_references_are_shown_as_text(hostile: Site) -
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from test_hostile import build_hosted, write_hostile_seeds
 
@@ -104,7 +103,7 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Message]
     assert result.returncode == 0, f"the Nu checker did not run:\n{result.stderr[-2000:]}"
     report = json.loads(result.stdout)
     found: dict[str, list[Message]] = {name: [] for name in sites}
-    checked_pages = {name: 0 for name in sites}
+    checked_pages = dict.fromkeys(sites, 0)
     for message in report["messages"]:
         if message["type"] not in ("error", "non-document-error"):
             continue

@@ -4,10 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import TEXT_META, write_seeds
-from tools.source.load import load_edition, split_paragraphs
+
 from tools.model import Edition
+from tools.source.load import load_edition, split_paragraphs
 
 
 @pytest.fixture

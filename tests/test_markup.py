@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import TEXT_META, Element, parse_html, render_page, squash, write_seeds
 
-from conftest import Element, TEXT_META, parse_html, render_page, squash, write_seeds
-from tools.pages.markup import html_escape, is_safe_url, link_scheme, md_escape, plain_text, render_markdown, shared_renderer, template_text, yaml_string
+from tools.escape import template_text
+from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown, shared_renderer, yaml_string
 from tools.pages.text import write_text_page
 from tools.pipeline import check
+from tools.source.links import is_safe_url, link_scheme
 
 NASTY = [
     "<script>alert(1)</script>",
@@ -211,7 +213,8 @@ def test_plain_text(markdown_text: str, words: str) -> None:
 )
 def test_link_scheme(url: str, scheme: str) -> None:
     assert link_scheme(url) == scheme
-    assert is_safe_url(url) == (scheme in ("http", "https", "mailto", ""))
+    # Relative paths and '//host' are refused too (issue 13): only '#anchors' pass without a scheme.
+    assert is_safe_url(url) == (scheme in ("http", "https", "mailto") or url.startswith("#"))
 
 
 # --- front matter --------------------------------------------------------------------------------
@@ -293,3 +296,8 @@ def test_text_page_with_hostile_text_and_metadata(tmp_path: Path, monkeypatch: p
 def test_plain_text_adds_no_space_around_inline_markup(markdown_text: str, words: str) -> None:
     """Tooltips show plain_text: 'Foreign Affairs ,' with a stray space was visible to readers."""
     assert plain_text(markdown_text) == words
+
+
+@pytest.mark.parametrize("url", ["//evil.example/phish", "\\\\evil.example/x", "https:evil.example", "glossary.md#nato"])
+def test_links_to_other_hosts_and_relative_links_are_not_rendered_as_links(url: str) -> None:
+    assert "href" not in render_markdown(f"[x]({url})")

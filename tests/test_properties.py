@@ -19,19 +19,19 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
+from conftest import Element, parse_html, render_page
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import Element, parse_html, render_page
 from tools.annotate.edition import annotate
-from tools.source.load import split_paragraphs
 from tools.model import Edition, Named, Note, Paragraph, QuoteRef, Settings, Term, Text, slugify
-from tools.annotate.normalize import fold_case, for_terms, is_word_char
 from tools.pages.text import write_text_page
 from tools.problems import Position, has_errors
-from tools.annotate.quotes import find_quote
-from tools.validate.rules import validate
+from tools.source.load import split_paragraphs
+from tools.source.normalize import fold_case, for_terms, is_word_char
+from tools.source.quotes import find_quote
 from tools.source.yamlsource import decode
+from tools.validate.rules import validate
 
 HERE = Position("seeds/glossary.yml")
 # Words that make overlapping, prefixed, plural and case-varied matches likely.
@@ -202,7 +202,7 @@ def pattern_matches(surface: str, term: Term) -> bool:
         if exact and written in (key, *plurals):
             return True
         if not exact and fold_case(written[: len(key)]) == fold_case(key) and (
-            len(written) == len(key) or written[len(key) :].lower() in PLURALS and key[-1].isalpha()
+            len(written) == len(key) or (written[len(key) :].lower() in PLURALS and key[-1].isalpha())
         ):
             return True
     return False
@@ -277,7 +277,7 @@ def test_the_page_shows_the_text_exactly_and_glosses_only_terms(source: str, ter
 
     by_id = {t.id: t for t in terms}
     seen_in_page: Counter[str] = Counter()
-    for paragraph, element in zip(text.paragraphs, shown):
+    for paragraph, element in zip(text.paragraphs, shown, strict=True):
         words, glossed = text_and_glosses(element)
         assert spaced(words) == spaced(paragraph.text), f"¶{paragraph.number} is not shown as written"
         # No gloss inside a gloss, nor any other element made from the text's words.
@@ -287,10 +287,10 @@ def test_the_page_shows_the_text_exactly_and_glosses_only_terms(source: str, ter
         assert not inside, f"¶{paragraph.number}: its words became markup: {inside}"
         seen_in_paragraph: Counter[str] = Counter()
         at = source_index(words, paragraph.text)
-        for start, end, anchor, _ in glossed:
+        for first, last, anchor, _ in glossed:
             assert anchor in by_id, f"a gloss links to #{anchor}, which is no entry"
             # Judged in the source: a tab shown as spaces, or a line break, is what the editor wrote.
-            start, end = at[start], at[end - 1] + 1
+            start, end = at[first], at[last - 1] + 1
             surface = paragraph.text[start:end]
             assert pattern_matches(surface, by_id[anchor]), f"¶{paragraph.number}: {surface!r} is glossed as {by_id[anchor].term!r}"
             before, after = paragraph.text[start - 1 : start] if start else "", paragraph.text[end : end + 1]

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, TEXT_META, write_seeds
 
-from conftest import ROOT, write_seeds
 from tools.site.build import grouped
 
 EPOCH = "1700000000"
@@ -242,3 +242,50 @@ def test_a_thousand_texts_nest_so_no_level_holds_more_than_twenty() -> None:
         return leaves(value) if isinstance(value, list) else [node]
 
     assert leaves(top) == items
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['https://example.org/"><img src=x onerror=alert(1)>/', "javascript:alert(1)//", "example.org/edition/", "//example.org/", "https:example.org", "https://user:pw@example.org/"],
+)
+def test_a_site_url_that_is_not_an_absolute_http_address_stops_the_build(tmp_path: Path, value: str) -> None:
+    """Issue 13: SITE_URL went unescaped into every hosted page's canonical link (Material prints it raw)."""
+    edition = new_edition(tmp_path)
+    env = {**os.environ, "SITE_URL": value, "SOURCE_DATE_EPOCH": EPOCH}
+    command = [sys.executable, "-m", "tools", "--seeds", "seeds", "--docs", "docs", "--build", "build", "build", "--no-offline"]
+    result = subprocess.run(command, cwd=edition.root, capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 1
+    assert f"error: SITE_URL {value.strip()!r} cannot be used: " in result.stderr
+    assert "such as https://example.org/edition/ (or leave it unset); nothing was published" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not edition.site.exists()
+
+
+def test_site_url_is_escaped_where_pages_print_it() -> None:
+    from tools.site.build import site_url
+
+    assert site_url(" https://example.org/é'x/?a=1&b=2 ") == "https://example.org/%C3%A9'x/?a=1&b=2"
+    assert site_url("") == ""
+
+
+def test_a_site_url_with_other_characters_reaches_the_canonical_link_escaped(tmp_path: Path) -> None:
+    from conftest import parse_html
+
+    edition = new_edition(tmp_path)
+    env = {**os.environ, "SITE_URL": "https://example.org/é'x/", "SOURCE_DATE_EPOCH": EPOCH}
+    command = [sys.executable, "-m", "tools", "--seeds", "seeds", "--docs", "docs", "--build", "build", "build", "--no-offline"]
+    result = subprocess.run(command, cwd=edition.root, capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    page = parse_html((edition.site / "texts" / "one" / "index.html").read_text(encoding="utf-8"))
+    assert [e.attrs["href"] for e in page.find_all("link") if e.attrs.get("rel") == "canonical"] == ["https://example.org/%C3%A9'x/texts/one/"]
+
+
+def test_titles_with_characters_yaml_reads_as_line_breaks_or_refuses_build(tmp_path: Path) -> None:
+    """Issue 13: a title holding U+2028 or U+FFFF passed the check and failed the build at the generated config."""
+    meta = TEXT_META.replace("title: A text", 'title: "Line\\u2028separator"')
+    edition_yml = 'title: "Edition \\uffff with \\u0085 odd characters"\nslug: test-edition\nintroduction: I.\nprinciples: P.\n'
+    write_seeds(tmp_path, texts=TEXTS, metadata={"one": meta, "two": TEXT_META}, edition=edition_yml)
+    result = Edition(tmp_path).build("--no-offline")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "build" / "site" / "texts" / "one" / "index.html").read_text(encoding="utf-8")
+    assert "Edition \uffff with" in page

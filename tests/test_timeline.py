@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import GLOSSARY, TEXT_META, write_seeds
+from tools.annotate.timeline import moments
 from tools.pages.timeline import overview, write_timeline_page
 from tools.pipeline import check
-from tools.annotate.timeline import moments
 
 EVENTS = GLOSSARY.replace(
     "  related: [ABM]\n",

@@ -5,7 +5,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from conftest import GLOSSARY, TEXT_META, problem_lines, write_seeds
 
 # GLOSSARY (conftest) has 17 lines: ABM starts at line 1, ABM Treaty at line 10; an entry appended
@@ -237,11 +236,11 @@ def test_unsafe_link_in_a_definition(here: Path, markdown: str, url: str, scheme
     seeds = write_seeds(here, glossary=GLOSSARY + entry("Interceptor", definition=definition), texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
     assert errors(problem_lines(seeds)) == [
         f"seeds/glossary.yml:{NEXT}:3: error: the definition of 'Interceptor' links to '{url}' with the scheme '{scheme}:'; "
-        "only http, https, mailto and relative links are allowed [unsafe-link]"
+        "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]"
     ]
 
 
-@pytest.mark.parametrize("markdown", ["[x](https://example.org/a_(b))", "[x](mailto:a@example.org)", "[x](#abm)", "[x](../glossary.md)", "[x](http://example.org)"])
+@pytest.mark.parametrize("markdown", ["[x](https://example.org/a_(b))", "[x](mailto:a@example.org)", "[x](#abm)", "[x](http://example.org)"])
 def test_safe_links_pass(here: Path, markdown: str) -> None:
     seeds = write_seeds(here, glossary=GLOSSARY + entry("Interceptor", definition=f'"{markdown}"'), texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
     assert problem_lines(seeds) == []
@@ -267,9 +266,9 @@ def test_unsafe_urls_in_references_notes_and_text_metadata(here: Path) -> None:
         "only http, https and mailto addresses are allowed [unsafe-link]",
         "seeds/notes.yml:1:3: error: a source URL 'data:text/html,x' has the scheme 'data:'; only http, https and mailto addresses are allowed [unsafe-link]",
         "seeds/notes.yml:1:3: error: this note links to 'javascript:alert(1)' with the scheme 'javascript:'; "
-        "only http, https, mailto and relative links are allowed [unsafe-link]",
+        "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]",
         "seeds/texts/one.yml:1:1: error: the headnote links to 'javascript:y' with the scheme 'javascript:'; "
-        "only http, https, mailto and relative links are allowed [unsafe-link]",
+        "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]",
         "seeds/texts/one.yml:1:1: error: the text's URL 'vbscript:x' has the scheme 'vbscript:'; only http, https and mailto addresses are allowed [unsafe-link]",
     ]
 
@@ -281,7 +280,7 @@ def test_unsafe_link_in_edition_settings_names_the_real_file_and_line(tmp_path: 
     seeds = write_seeds(tmp_path / "elsewhere", edition=edition)
     assert errors(problem_lines(seeds)) == [
         "elsewhere/seeds/edition.yml:4:13: error: the principles links to 'javascript:void(0)' with the scheme 'javascript:'; "
-        "only http, https, mailto and relative links are allowed [unsafe-link]"
+        "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]"
     ]
 
 
@@ -343,3 +342,44 @@ def test_the_real_seeds_have_no_error() -> None:
     """The edition as shipped validates (warnings allowed)."""
     root = Path(__file__).resolve().parent.parent
     assert errors(problem_lines(root / "seeds")) == []
+
+
+@pytest.mark.parametrize(
+    "markdown, url, problem",
+    [
+        ("[x](//evil.example/phish)", "//evil.example/phish", "starting with '//' (or a backslash), which leads to another site; write the full https:// address"),
+        ("[x](\\\\\\\\evil.example/x)", "\\\\\\\\evil.example/x", "starting with '//' (or a backslash), which leads to another site; write the full https:// address"),
+        ("[x](https:evil.example)", "https:evil.example", "with no '//' and host after 'https:'; write the full address, https://host/path"),
+        ("[x](http:/evil.example)", "http:/evil.example", "with no '//' and host after 'http:'; write the full address, http://host/path"),
+        (
+            "[x](glossary.md#nato)",
+            "glossary.md#nato",
+            "which is relative: no relative path works on every page that shows this text; link to a '#anchor' of the same page or to a full https:// address",
+        ),
+    ],
+)
+def test_links_to_other_hosts_and_relative_links_are_refused(here: Path, markdown: str, url: str, problem: str) -> None:
+    """Issue 13: protocol-relative, backslash and scheme-without-slashes links passed the scheme rule and led to
+    another host; a relative link passed and 404ed on the page showing it."""
+    seeds = write_seeds(here, glossary=GLOSSARY + entry("Interceptor", definition=f'"{markdown}"'), texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
+    shown = url.replace("\\\\", "\\")
+    assert errors(problem_lines(seeds)) == [f"seeds/glossary.yml:{NEXT}:3: error: the definition of 'Interceptor' links to '{shown}' {problem} [unsafe-link]"]
+
+
+def test_a_reference_url_without_slashes_is_refused(here: Path) -> None:
+    glossary = GLOSSARY + entry("Interceptor").replace("    - title: A source", "    - title: A source\n      url: https:evil.example")
+    seeds = write_seeds(here, glossary=glossary, texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
+    assert errors(problem_lines(seeds)) == [
+        f"seeds/glossary.yml:{NEXT}:3: error: a reference URL 'https:evil.example' cannot be used: it is an address with no '//' and host "
+        "after 'https:'; write the full address, https://host/path [unsafe-link]"
+    ]
+
+
+def test_a_title_mkdocs_cannot_read_is_an_error_at_the_title(here: Path) -> None:
+    """Issue 13: a title over 1,024 characters passed the check and failed the build pointing at the generated config."""
+    meta = TEXT_META.replace("title: A text", "title: " + "Long " * 220)
+    seeds = write_seeds(here, metadata={"one": meta})
+    assert errors(problem_lines(seeds)) == [
+        "seeds/texts/one.yml:1:8: error: the title is too long for the navigation (1,101 characters once written for MkDocs, at most 1,000); "
+        "shorten it [title-too-long]"
+    ]

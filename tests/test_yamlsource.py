@@ -6,10 +6,10 @@ from unittest import mock
 
 import pytest
 import yaml
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from tools.source import yamlsource
 from tools.source.yamlsource import MAX_BYTES, Source, decode, load, parse
 
@@ -32,7 +32,7 @@ def test_tab_indentation() -> None:
 
 
 def test_non_utf8_reports_line_not_byte_offset() -> None:
-    source, problems = decode("g.yml", "- term: ABM\n  short: caf".encode() + b"\xe9\n")
+    source, problems = decode("g.yml", b"- term: ABM\n  short: caf" + b"\xe9\n")
     assert source is None
     assert [p.format() for p in problems] == [
         "g.yml:2:13: error: byte 0xE9 is not valid UTF-8; save the file as UTF-8 "
@@ -63,7 +63,7 @@ def test_anchors_and_aliases_are_refused() -> None:
 
 
 def test_billion_laughs_is_refused_before_expansion() -> None:
-    bomb = "a: &a [x, x]\n" + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    bomb = "a: &a [x, x]\n" + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
     assert any("[alias]" in m for m in messages(bomb))
 
 

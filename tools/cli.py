@@ -8,26 +8,34 @@ from pathlib import Path
 
 from tools.pipeline import Checked, check, generate
 from tools.problems import EditionError, has_errors
+from tools.report import FORMATS, as_json, github_command, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def report(checked: Checked) -> bool:
-    """Print every problem and a summary line; True when there is no error."""
+def report(checked: Checked, form: str = "text") -> bool:
+    """Print every problem and a summary line; True when there is no error.
+
+    text: one `path:line:col: severity: message [code]` line each, on stderr; github: workflow commands
+    on stdout (GitHub reads them there), the summary on stderr; json: one JSON document on stdout only."""
+    if form == "json":
+        print(as_json(checked.problems))
+        return not has_errors(checked.problems)
     for problem in checked.problems:
-        print(problem.format(), file=sys.stderr)
-    errors = sum(p.severity == "error" for p in checked.problems)
-    warnings = len(checked.problems) - errors
+        if form == "github":
+            print(github_command(problem), flush=True)
+        else:
+            print(problem.format(), file=sys.stderr)
     if checked.problems:
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        print(summary(checked.problems), file=sys.stderr)
     return not has_errors(checked.problems)
 
 
 def _check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     checked = check(args.seeds)
-    ok = report(checked)
-    if ok:
+    ok = report(checked, args.format)
+    if ok and args.format != "json":
         edition = checked.edition
         assert edition is not None
         ed = edition.edition
@@ -62,6 +70,14 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schemas(args: argparse.Namespace) -> int:
+    from tools.source.editor_schemas import FOLDER, write_schemas
+
+    written = write_schemas(args.seeds)
+    print(f"{args.seeds / FOLDER}: " + (f"{len(written)} schema(s) written ({', '.join(written)})" if written else "schemas up to date"))
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from tools.site.preview import serve
 
@@ -74,11 +90,20 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--docs", type=Path, default=Path("docs"), help="where generated Markdown goes (default: docs)")
     main.add_argument("--build", type=Path, default=Path("build"), help="where sites and the zip go (default: build)")
     commands = main.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate seeds/ and print every problem").set_defaults(run=_check)
+    checking = commands.add_parser("check", help="validate seeds/ and print every problem")
+    checking.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (default): path:line:col lines; github: GitHub workflow commands; json: one JSON document",
+    )
+    checking.set_defaults(run=_check)
     commands.add_parser("generate", help="check, then write the Markdown pages into docs/").set_defaults(run=_generate)
     build = commands.add_parser("build", help="check, generate, build the site and the offline zip")
     build.add_argument("--no-offline", action="store_true", help="build only the hosted site")
     build.set_defaults(run=_build)
+    schemas = commands.add_parser("schemas", help="write the JSON Schemas of the seeds/ files (seeds/.schemas/) for editors' YAML extensions")
+    schemas.set_defaults(run=_schemas)
     serve = commands.add_parser("serve", help="live preview on http://127.0.0.1:PORT")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=_serve)

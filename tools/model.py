@@ -15,6 +15,8 @@ TERM_KINDS: tuple[str, ...] = ("concept", "treaty", "weapon system", "organisati
 TEXT_KINDS: tuple[str, ...] = ("news report", "commentary", "official statement")
 NOTE_KINDS: tuple[str, ...] = ("context", "source", "disputed", "correction")
 PASSAGE_ROLES: tuple[str, ...] = ("headline", "standfirst", "quotation")
+# The most characters of a text's first line that stand as its title when it has no metadata.
+TITLE_FROM_TEXT = 120
 
 
 def slugify(value: str) -> str:
@@ -115,6 +117,7 @@ class TextMeta:
     headnote: str
     passages: tuple[Passage, ...]
     position: Position
+    title_at: Position | None = None
 
 
 @dataclass(frozen=True)
@@ -144,10 +147,15 @@ class Text:
 
     @property
     def title(self) -> str:
+        """The metadata's title, else the text's first line (its first TITLE_FROM_TEXT characters, cut
+        between words: a one-line text is not a title)."""
         if self.meta:
             return self.meta.title
-        first = self.paragraphs[0].text.split("\n", 1)[0] if self.paragraphs else self.slug
-        return " ".join(first.split())
+        first = " ".join((self.paragraphs[0].text.split("\n", 1)[0] if self.paragraphs else self.slug).split())
+        if len(first) <= TITLE_FROM_TEXT:
+            return first
+        cut = first[:TITLE_FROM_TEXT].rsplit(" ", 1)[0] if " " in first[:TITLE_FROM_TEXT] else first[:TITLE_FROM_TEXT]
+        return cut + "…"
 
     @property
     def shown_title(self) -> str:
@@ -234,6 +242,7 @@ class Settings:
     introduction: str
     principles: str
     introduction_at: Position = Position("seeds/edition.yml")
+    title_at: Position = Position("seeds/edition.yml")
     principles_at: Position = Position("seeds/edition.yml")
     # (term kind, gloss mode) pairs that override gloss for terms of that kind.
     gloss_by_kind: tuple[tuple[str, GlossMode], ...] = ()
@@ -252,6 +261,8 @@ class Edition:
     terms: tuple[Term, ...]
     notes: tuple[Note, ...]
     crosslinks: tuple[CrossLink, ...]
+    # Names of texts whose file exists but could not be read (its error is reported once, at the file).
+    unreadable: frozenset[str] = frozenset()
 
     def text(self, slug: str) -> Text | None:
         return next((t for t in self.texts if t.slug == slug), None)

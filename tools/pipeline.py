@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools.annotate.edition import AnnotatedEdition, annotate
-from tools.source.load import load_edition
-from tools.problems import Problem, has_errors, sorted_problems
-from tools.validate.rules import usage_warnings, validate
+from tools.annotate.usage import usage_warnings
 from tools.pages.write import render_pages, write_pages
+from tools.problems import Problem, has_errors, sorted_problems
+from tools.source.load import load_edition
+from tools.validate.rules import validate
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """Positioned problems (errors and warnings) and the one way they are printed."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Literal
 
 Severity = Literal["error", "warning"]
 

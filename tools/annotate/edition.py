@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from tools.annotate.matcher import TermMatcher
 from tools.model import CrossLink, Edition, Note, Paragraph, QuoteRef, Settings, Term, Text
-from tools.annotate.quotes import QuoteFinder, Span
+from tools.source.quotes import QuoteFinder, Span
 
 # Paragraph roles whose words are never glossed: a headline is a heading.
 PROTECTED_ROLES = frozenset({"headline"})
@@ -100,7 +100,7 @@ def _occurrences(text: Text, matcher: TermMatcher, terms: dict[str, Term], setti
     modes = {kind: settings.gloss_for(kind) for kind in {t.kind for t in terms.values()}}
     in_text: set[str] = set()  # terms met so far in the text (first-per-page)
     paragraphs = [p for p in text.paragraphs if p.role not in PROTECTED_ROLES]
-    for paragraph, matches in zip(paragraphs, matcher.find_all([p.text for p in paragraphs])):
+    for paragraph, matches in zip(paragraphs, matcher.find_all([p.text for p in paragraphs]), strict=True):
         in_paragraph: set[str] = set()
         for start, end, term_id in matches:
             term = terms[term_id]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from tools.model import Term
-from tools.annotate.normalize import fold_case, for_terms
+from tools.source.normalize import fold_case, for_terms
 
 PLURALS = ("es", "s")
 SEPARATOR = "\x00"  # joins texts for find_all(); the loader refuses it in texts and glossaries

@@ -1,1 +1,1 @@
-"""Development tooling (benchmark, Chromium for the tests, a local test server): never imported by the generator."""
+"""Development tooling (the benchmark, `make bench`): never imported by the generator (a contract in pyproject.toml)."""

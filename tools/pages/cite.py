@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import re
 
-from tools.pages.markup import html_escape
 from tools.model import PartialDate, Settings, Text
+from tools.pages.markup import html_escape
 from tools.pages.parts import text_page
 
 URL_PLACEHOLDER = "[address of this page]"

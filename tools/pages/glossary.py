@@ -4,8 +4,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from tools.annotate.edition import AnnotatedEdition
-from tools.pages.markup import md_escape
 from tools.model import TERM_KINDS, Term
+from tools.pages.markup import md_escape
 from tools.pages.parts import entry_head, front_matter, references_html, snippet
 
 KIND_PLURALS = {

@@ -7,22 +7,21 @@ fields are rendered by a bare Python-Markdown with raw HTML escaped, images and 
 from __future__ import annotations
 
 import html
-import json
 import re
 import string
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (Python-Markdown's own name for it)
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from urllib.parse import urlsplit
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from tools.escape import template_text, yaml_json
+from tools.source.links import is_safe_url
+
 # Python-Markdown's backslash-escapable characters; '<' and '&' are turned into entities instead.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~^=:$])")
-_SAFE_SCHEMES = frozenset({"http", "https", "mailto", ""})
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def md_escape(text: str) -> str:
@@ -63,33 +62,11 @@ def yaml_string(text: str) -> str:
     """A front-matter value as a YAML scalar (JSON strings are valid YAML), HTML-escaped: MkDocs and
     Material print page titles and descriptions into the page (<title>, nav, <meta content="...">)
     without escaping them."""
-    return json.dumps(template_text(" ".join(text.split())), ensure_ascii=False)
-
-
-def template_text(text: str) -> str:
-    """Text that MkDocs or Material templates print unescaped (titles, site name, descriptions).
-
-    & < > and " are escaped, which is all element content and Material's double-quoted attributes
-    need; the apostrophe is left alone, as Material escapes some titles again (aria-label="{{ title | e }}")
-    and a title such as Russia's would otherwise read "Russia&#x27;s" there."""
-    return html.escape(text, quote=False).replace('"', "&quot;")
-
-
-def link_scheme(url: str) -> str:
-    """The scheme a browser would see, after entities and control characters are removed."""
-    cleaned = _CONTROL.sub("", html.unescape(html.unescape(url)))
-    try:
-        return urlsplit(cleaned).scheme.lower()
-    except ValueError:
-        return "invalid"
-
-
-def is_safe_url(url: str) -> bool:
-    return link_scheme(url) in _SAFE_SCHEMES
+    return yaml_json(template_text(" ".join(text.split())))
 
 
 class _Sanitiser(Treeprocessor):
-    """Drops images and links whose scheme is not http, https, mailto or relative."""
+    """Drops images, and links other than '#anchors' and absolute http, https or mailto addresses."""
 
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():
@@ -149,4 +126,4 @@ def plain_text(text: str) -> str:
     return " ".join(html.unescape(words).split())
 
 
-_BLOCK_TAG = re.compile(r"</?(?:p|br|hr|li|ul|ol|blockquote|pre|h[1-6]|div|table|tr|td|th|dl|dt|dd)[^>]*>")
+_BLOCK_TAG = re.compile(r"</?(?:p|br|hr|li|ul|ol|blockquote|pre|h[1-6]|div|table|tr|td|th|dl|dt|dd)\b[^>]*>")

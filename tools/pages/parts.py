@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from tools.pages.markup import html_escape, is_safe_url, md_escape, render_markdown, yaml_string
 from tools.model import Reference, Term, Text
+from tools.pages.markup import html_escape, md_escape, render_markdown, yaml_string
+from tools.source.links import is_safe_url
 
 WORDS_PER_MINUTE = 200
 NOTE_LABELS = {

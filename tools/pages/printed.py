@@ -7,10 +7,12 @@ repeats what the other pages hold.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote
-from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown, yaml_string
 from tools.model import Paragraph, Term
-from tools.pages.parts import entry_head, NOTE_LABELS, references_html
+from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown, yaml_string
+from tools.pages.parts import NOTE_LABELS, entry_head, references_html
 from tools.pages.text import _notes, paragraph_body, record
 
 PAGE = "print.md"
@@ -21,7 +23,7 @@ def _gloss(surface: str, term: Term) -> str:
     return f"[{md_escape(surface)}](#g-{term.id}){{ .gloss }}"
 
 
-def _marker(prefix: str):  # noqa: ANN202 (a closure over the text's id prefix)
+def _marker(prefix: str) -> Callable[[PlacedNote], str]:
     def marker(placed: PlacedNote) -> str:
         kind = placed.note.kind
         return (

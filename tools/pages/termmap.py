@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 
 from tools.annotate.edition import AnnotatedEdition, Occurrence
-from tools.pages.markup import attr_value, md_escape
 from tools.model import Term, Text
+from tools.pages.markup import attr_value, md_escape
 from tools.pages.parts import front_matter, text_page
 
 LEVELS = (1, 2, 4, 8)  # a count at or above LEVELS[i] gets shade i + 1

@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Callable
 
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, LinkEnd, Occurrence, PlacedNote
+from tools.model import Paragraph, Settings, Term, Text
 from tools.pages.cite import cite_section
 from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown
-from tools.model import Paragraph, Settings, Term, Text
 from tools.pages.parts import NOTE_LABELS, front_matter, lead_sentences, reading_time, references_html, render_inline, text_page
 
 GLOSSARY = "../glossary.md"

@@ -8,10 +8,10 @@ from __future__ import annotations
 from itertools import groupby
 
 from tools.annotate.edition import AnnotatedEdition
-from tools.pages.markup import html_escape, md_escape
-from tools.model import PartialDate
-from tools.pages.parts import front_matter, text_page
 from tools.annotate.timeline import Moment, moments
+from tools.model import PartialDate
+from tools.pages.markup import html_escape, md_escape
+from tools.pages.parts import front_matter, text_page
 
 WIDTH, HEIGHT, MARGIN = 600, 64, 28  # the margin leaves room for the first and last year labels
 LONGEST_GAP = 12  # years; longer gaps are drawn at this length and labelled with their true length

@@ -4,10 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from tools.annotate.edition import AnnotatedEdition
-from tools.pages.markup import shared_renderer
 from tools.pages.glossary import write_glossary_page
 from tools.pages.glossdata import write_glossary_data
 from tools.pages.index import write_index_page
+from tools.pages.markup import shared_renderer
 from tools.pages.printed import write_print_page
 from tools.pages.termmap import write_term_map_page
 from tools.pages.text import write_text_page

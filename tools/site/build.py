@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import json
 import os
 import re
 import shutil
@@ -16,11 +15,12 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 from tools.annotate.edition import AnnotatedEdition
-from tools.site.bundle import make_zip
-from tools.pages.markup import template_text
+from tools.escape import template_text, yaml_json
 from tools.problems import EditionError
+from tools.site.bundle import make_zip
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 
@@ -61,6 +61,30 @@ def grouped(items: list[object], first: int = 1) -> list[object]:
     return sections
 
 
+# What a URL may hold besides letters and digits (RFC 3986 reserved and unreserved characters, and '%').
+_URL_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
+
+
+def site_url(value: str) -> str:
+    """SITE_URL checked (empty, or an absolute http or https address) and percent-escaped: Material
+    prints it unescaped into every page's canonical link."""
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = urlsplit("")
+    bad = re.search(r"[\x00-\x20\x7f\"<>\\^`{|}]", value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or not parts.netloc.isascii() or bad or "@" in parts.netloc:
+        why = f"it holds {bad.group()!r}" if bad else "it is not an absolute http or https address with a host"
+        raise EditionError(
+            f"SITE_URL {value!r} cannot be used: {why}; set it to the address the site will live at, "
+            "such as https://example.org/edition/ (or leave it unset); nothing was published"
+        )
+    return quote(value, safe=_URL_SAFE)
+
+
 def write_config(
     root: Path, docs: Path, edition: AnnotatedEdition, site_dir: Path, target: Path, offline: bool, strict: bool = True
 ) -> Path:
@@ -76,6 +100,8 @@ def write_config(
         "strict": strict,
         "hooks": [str(Path(__file__).with_name("hooks.py"))],
     }
+    if not offline and strict:
+        config["site_url"] = site_url(os.environ.get("SITE_URL", ""))
     if offline:
         config.update(
             {
@@ -86,7 +112,7 @@ def write_config(
             }
         )
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(config, indent=2, ensure_ascii=False) + "\n"
+    text = yaml_json(config, indent=2) + "\n"
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
     return target
@@ -152,7 +178,7 @@ def iframe_worker_shim(root: Path, build: Path) -> Path | None:
 def build_lock(build: Path) -> Iterator[None]:
     """One build at a time: a second one waits for the first, and says so."""
     build.mkdir(parents=True, exist_ok=True)
-    with open(build / ".lock", "w") as handle:
+    with (build / ".lock").open("w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 
-from tools.dev import chromium
-from tools.dev.localhost import serve_folder
 from tools.pages.printed import PAGE
+from tools.site import chromium
+from tools.site.localhost import serve_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 FOOTER = (

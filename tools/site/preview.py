@@ -29,6 +29,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from tools.pipeline import Checked, generate
 from tools.problems import Problem, has_errors
+from tools.source.files import is_ignored
 
 POLL_SECONDS = 0.1
 HOST = "127.0.0.1"
@@ -41,7 +42,7 @@ def snapshot(seeds: Path) -> Snapshot:
     found: Snapshot = {}
     for file in sorted(seeds.rglob("*")):
         try:
-            if file.is_file() and not file.name.startswith("."):
+            if file.is_file() and not is_ignored(file.name):
                 stat = file.stat()
                 found[file.relative_to(seeds).as_posix()] = (stat.st_mtime_ns, stat.st_size)
         except FileNotFoundError:  # removed between listing and stat: the next poll sees it
@@ -116,7 +117,7 @@ def _watch_seeds(seeds: Path, regenerate_now: Callable[[], None], stop: threadin
             seen = now
             try:
                 regenerate_now()
-            except Exception as failed:  # noqa: BLE001 - the preview must outlive any one save
+            except Exception as failed:
                 print(f"preview not updated: {type(failed).__name__}: {failed}", file=sys.stderr, flush=True)
 
 

@@ -1,11 +1,11 @@
 """Stage 1: read seeds/ (texts, their metadata, glossary, notes, cross-links) into an Edition."""
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any
 
-from tools.source import specs, yamlsource
 from tools.model import (
     CrossLink,
     DatedEvent,
@@ -24,6 +24,8 @@ from tools.model import (
     slugify,
 )
 from tools.problems import Position, Problem, error, warning
+from tools.source import files, specs, yamlsource
+from tools.source.editor_schemas import stale_schemas
 from tools.source.schema import Reader, Record, RecordSpec, Value
 
 
@@ -57,19 +59,27 @@ class Loader:
     def __init__(self, seeds: Path) -> None:
         self.seeds = seeds
         self.problems: list[Problem] = []
+        # Texts that exist but could not be read: notes naming them get no second, follow-on error.
+        self.unreadable: set[str] = set()
 
     def _read(self, name: str, spec: RecordSpec, many: bool, required: bool) -> tuple[list[Record], str]:
         file = self.seeds / name
         shown = shown_path(file)
-        if not file.exists():
+        if not file.exists() and not file.is_symlink():
             if required:
                 self.problems.append(error(Position(shown), "missing-file", f"{name} is missing from {shown_path(self.seeds)}; create it (see EDITING.md)"))
+            return [], shown
+        refused = files.owned_problem(file, self.seeds, shown)
+        if refused is not None:
+            self.problems.append(refused)
             return [], shown
         node, problems = yamlsource.load(file, shown)
         self.problems += problems
         reader = Reader(shown)
         if node is None:
             records: list[Record] = []
+            if not problems and not many:
+                self.problems.append(error(Position(shown), "empty-file", f"{file.name} holds no fields; it must hold at least {specs.required_fields(spec)} (see EDITING.md)"))
         elif many:
             records = reader.records(node, spec)
         else:
@@ -93,24 +103,29 @@ class Loader:
             introduction_at=r.at("introduction"),
             principles_at=r.at("principles"),
             gloss_by_kind=tuple((k, v) for k, v in (by_kind.values.items() if by_kind else ()) for v in [v.value]),
+            title_at=r.at("title"),
         )
 
     def texts(self) -> tuple[Text, ...]:
         folder = self.seeds / "texts"
-        files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
-        if not files:
+        listing = files.list_texts(folder, shown_path(folder)) if folder.is_dir() else files.Listing((), (), ())
+        self.problems += listing.problems
+        if not listing.texts:
             self.problems.append(error(Position(shown_path(folder)), "no-texts", "no .txt files found; put each text in seeds/texts/ as a .txt file"))
-        texts = [t for t in (self._text(f) for f in files) if t is not None]
+        texts = [t for t in (self._text(f) for f in listing.texts) if t is not None]
         named: dict[str, Text] = {}
         for text in texts:
             if text.slug in named:
                 self.problems.append(
-                    error(Position(text.path), "duplicate-text", f"this text's name '{text.slug}' (its page and the name notes use) is also that of {named[text.slug].path}; rename one of the two files")
+                    error(
+                        Position(text.path), "duplicate-text",
+                        f"this text's name '{text.slug}' (its page and the name notes use) is also that of {named[text.slug].path}; rename one of the two files",
+                    )
                 )
             else:
                 named[text.slug] = text
-        for orphan in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-            if not orphan.with_suffix(".txt").exists():
+        for orphan in listing.metadata:
+            if orphan.with_suffix(".txt") not in listing.texts:
                 self.problems.append(
                     error(Position(shown_path(orphan)), "orphan-metadata", f"metadata for a text that does not exist: add {orphan.stem}.txt or rename this file to match a text")
                 )
@@ -118,9 +133,15 @@ class Loader:
 
     def _text(self, file: Path) -> Text | None:
         shown = shown_path(file)
+        refused = files.owned_problem(file, self.seeds, shown)
+        if refused is not None:
+            self.problems.append(refused)
+            self.unreadable.add(slugify(file.stem))
+            return None
         source, problems = yamlsource.read_source(file, shown)
         self.problems += problems
         if source is None:
+            self.unreadable.add(slugify(file.stem))
             return None
         blocks = split_paragraphs(source.text)
         if not blocks:
@@ -134,7 +155,7 @@ class Loader:
         return Text(slugify(file.stem), shown, source.text, paragraphs, meta)
 
     def _meta(self, file: Path, text_shown: str, paragraphs: int) -> TextMeta | None:
-        if not file.exists():
+        if not file.exists() and not file.is_symlink():
             self.problems.append(
                 warning(
                     Position(text_shown),
@@ -143,7 +164,7 @@ class Loader:
                 )
             )
             return None
-        records, shown = self._read(str(file.relative_to(self.seeds)), specs.TEXT_META, many=False, required=True)
+        records, _ = self._read(str(file.relative_to(self.seeds)), specs.TEXT_META, many=False, required=True)
         if not records:
             return None
         r = records[0]
@@ -154,7 +175,10 @@ class Loader:
             if number is None or role is None:
                 continue
             if not 1 <= number <= paragraphs:
-                self.problems.append(error(p.at("paragraph"), "no-paragraph", f"paragraph {number} does not exist: the text has {paragraphs} paragraph{'' if paragraphs == 1 else 's'} (blocks separated by blank lines)"))
+                plural = "" if paragraphs == 1 else "s"
+                self.problems.append(
+                    error(p.at("paragraph"), "no-paragraph", f"paragraph {number} does not exist: the text has {paragraphs} paragraph{plural} (blocks separated by blank lines)")
+                )
                 continue
             if role == "quotation" and not p.get("attribution"):
                 self.problems.append(error(p.position, "missing-field", "a quotation needs an 'attribution': who is quoted, where and when"))
@@ -176,6 +200,7 @@ class Loader:
             headnote=r.get("headnote", ""),
             passages=tuple(passages),
             position=r.position,
+            title_at=r.at("title"),
         )
 
     def terms(self) -> tuple[Term, ...]:
@@ -246,6 +271,7 @@ def load_edition(seeds: Path) -> tuple[Edition, list[Problem]]:
         notes=loader.notes(),
         crosslinks=loader.crosslinks(),
     )
-    return edition, loader.problems
+    edition = dataclasses.replace(edition, unreadable=frozenset(loader.unreadable))
+    return edition, loader.problems + stale_schemas(seeds, shown_path(seeds))
 
 

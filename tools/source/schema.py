@@ -175,7 +175,7 @@ class Reader:
         if field.kind in ("line", "list") and "\n" in text:
             self._problem(node, "multi-line", f"{where} must fit on one line")
             return None
-        return text if field.kind != "text" else node.value.strip("\n")
+        return text if field.kind != "text" else str(node.value).strip("\n")
 
     def _convert(self, node: yaml.Node, text: str, field: Field, where: str) -> Any:
         if field.kind == "bool":

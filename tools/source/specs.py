@@ -109,3 +109,9 @@ SETTINGS = RecordSpec(
         Field("principles", "text", "the editorial principles, in Markdown", required=True),
     ),
 )
+
+
+def required_fields(spec: RecordSpec) -> str:
+    """The required fields of spec, for messages: "title, slug and introduction"."""
+    names = [f"'{f.name}'" for f in spec.fields if f.required]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -11,16 +11,23 @@ own parser, whose messages and positions are the ones reported.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Event, NodeEvent, ScalarEvent
 
 from tools.problems import Position, Problem, error
+
+if TYPE_CHECKING:  # libyaml's module exists only where PyYAML was built with it
+    from yaml import Mark
+    from yaml._yaml import Mark as CMark
 
 MAX_BYTES = 1_000_000
 # C0 and C1 control characters other than tab, line feed, form feed and carriage return.
@@ -82,9 +89,19 @@ def decode(path: str, data: bytes) -> tuple[Source | None, list[Problem]]:
 
 
 def read_source(file: Path, shown_as: str) -> tuple[Source | None, list[Problem]]:
-    """Read and decode a file, refusing one larger than MAX_BYTES."""
-    size = file.stat().st_size
-    if size > MAX_BYTES:
+    """Read and decode a regular file, refusing one larger than MAX_BYTES.
+
+    The size is what is read, not what stat says: a device or pipe reports 0 and never ends."""
+    try:
+        handle = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        return None, [error(Position(shown_as), "not-a-file", f"{file.name} cannot be read ({exc.strerror}); check that it is a file you can open")]
+    with os.fdopen(handle, "rb") as opened:
+        if not stat.S_ISREG(os.fstat(opened.fileno()).st_mode):
+            return None, [error(Position(shown_as), "not-a-file", f"{file.name} is not a regular file (a device, pipe, socket or folder); save it as a file")]
+        data = opened.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        size = max(len(data), file.stat().st_size)
         return None, [
             error(
                 Position(shown_as),
@@ -92,10 +109,10 @@ def read_source(file: Path, shown_as: str) -> tuple[Source | None, list[Problem]
                 f"file is {size:,} bytes, more than the {MAX_BYTES:,} allowed; split it or remove what is not needed",
             )
         ]
-    return decode(shown_as, file.read_bytes())
+    return decode(shown_as, data)
 
 
-def _position(source: Source, mark: yaml.Mark | None) -> Position:
+def _position(source: Source, mark: Mark | CMark | None) -> Position:
     if mark is None:
         return Position(source.path)
     return Position(source.path, mark.line + 1, mark.column + 1)
@@ -154,7 +171,9 @@ def _same_in_libyaml(events: Iterator[Event]) -> bool:
     PyYAML: an empty value (libyaml puts some at the next line), a plain '?' in a flow collection."""
     flow: list[bool] = []
     for event in events:
-        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and (event.anchor is not None or event.tag is not None)):
+        anchored = isinstance(event, NodeEvent) and event.anchor is not None
+        tagged = isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.tag is not None
+        if isinstance(event, AliasEvent) or anchored or tagged:
             return False
         if isinstance(event, ScalarEvent) and not event.style and (not event.value or ("?" in event.value and any(flow))):
             return False

@@ -9,10 +9,13 @@ Rules (code: what it catches):
   quote-missing     a quote not found in its text
   quote-ambiguous   a quote found more than once (each place shown)
   crosslink-same    a cross-link whose two ends are in the same text
-  unsafe-link       a link whose scheme is not http, https, mailto or relative
+  unsafe-link       a link that is not a '#anchor' or a full http, https or mailto address
   raw-html          raw HTML in an editor's Markdown
+  title-too-long    a text's title longer than MkDocs can read in the navigation
   short-too-long    a short definition too long for a tooltip (warning)
-  unused-term       an entry found in no text that no entry relates to (warning, after annotation)
+
+After annotation, tools.annotate.usage adds:
+  unused-term       an entry found in no text that no entry relates to (warning)
 """
 from __future__ import annotations
 
@@ -20,11 +23,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from tools.annotate.edition import AnnotatedEdition
-from tools.pages.markup import link_scheme
+from tools.escape import template_text, yaml_json
 from tools.model import Edition, QuoteRef, Term
 from tools.problems import Position, Problem, error, warning
-from tools.annotate.quotes import context, find_quote
+from tools.source.links import link_problem, link_scheme
+from tools.source.quotes import context, find_quote
 from tools.source.schema import did_you_mean
 
 SHORT_LIMIT = 200
@@ -32,7 +35,8 @@ _MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)|^\s{0,3}\[[^\]]+\
 _RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--[\s\S]*?--)>")
 
 
-def _key(value: str) -> str:
+def term_key(value: str) -> str:
+    """A term or alias as compared for duplicates: NFC, case-folded, trimmed."""
     return unicodedata.normalize("NFC", value).casefold().strip()
 
 
@@ -40,7 +44,7 @@ def _terms(edition: Edition) -> Iterator[Problem]:
     entries: dict[str, Term] = {}
     anchors: dict[str, Term] = {}
     for term in edition.terms:
-        key = _key(term.term)
+        key = term_key(term.term)
         if key in entries:
             yield error(term.position, "duplicate-term", f"the term '{term.term}' is already an entry at line {entries[key].position.line}; merge the two entries")
             continue
@@ -58,7 +62,7 @@ def _terms(edition: Edition) -> Iterator[Problem]:
     aliases: dict[str, tuple[Term, Position]] = {}
     for term in edition.terms:
         for alias in term.aliases:
-            key = _key(alias.value)
+            key = term_key(alias.value)
             if key in entries and entries[key] is not term:
                 other = entries[key]
                 yield error(alias.position, "alias-conflict", f"the alias '{alias.value}' is the term of another entry (line {other.position.line}); remove it here or relate the two entries")
@@ -70,9 +74,9 @@ def _terms(edition: Edition) -> Iterator[Problem]:
     names = [t.term for t in edition.terms]
     for term in edition.terms:
         for related in term.related:
-            if _key(related.value) == _key(term.term):
+            if term_key(related.value) == term_key(term.term):
                 yield error(related.position, "self-related", f"'{term.term}' is related to itself; remove '{related.value}' from its related list")
-            elif _key(related.value) not in entries:
+            elif term_key(related.value) not in entries:
                 yield error(related.position, "unknown-related", f"related entry '{related.value}' is not in the glossary{did_you_mean(related.value, names)}")
         if len(term.short) > SHORT_LIMIT:
             yield warning(term.position, "short-too-long", f"the short definition of '{term.term}' has {len(term.short)} characters; keep it under {SHORT_LIMIT} so the tooltip stays readable")
@@ -80,6 +84,8 @@ def _terms(edition: Edition) -> Iterator[Problem]:
 
 def _quote(edition: Edition, ref: QuoteRef) -> Iterator[Problem]:
     text = edition.text(ref.text)
+    if text is None and ref.text in edition.unreadable:
+        return  # the text's own error says why it could not be read
     if text is None:
         slugs = [t.slug for t in edition.texts]
         yield error(ref.text_position, "unknown-text", f"there is no text '{ref.text}'{did_you_mean(ref.text, slugs)}; texts: {', '.join(slugs)}")
@@ -106,9 +112,9 @@ def markdown_problems(value: str, position: Position, what: str) -> Iterator[Pro
     """Unsafe links and raw HTML in one Markdown (or URL) field."""
     for match in _MD_LINK.finditer(value):
         url = next(g for g in match.groups() if g is not None)
-        scheme = link_scheme(url)
-        if scheme not in ("http", "https", "mailto", ""):
-            yield error(position, "unsafe-link", f"{what} links to '{url}' with the scheme '{scheme}:'; only http, https, mailto and relative links are allowed")
+        problem = link_problem(url)
+        if problem:
+            yield error(position, "unsafe-link", f"{what} links to '{url}' {problem}")
     if _RAW_HTML.search(value):
         found = _RAW_HTML.search(value)
         assert found is not None
@@ -116,8 +122,14 @@ def markdown_problems(value: str, position: Position, what: str) -> Iterator[Pro
 
 
 def _urls(url: str | None, position: Position, what: str) -> Iterator[Problem]:
-    if url and link_scheme(url) not in ("http", "https", "mailto", ""):
-        yield error(position, "unsafe-link", f"{what} '{url}' has the scheme '{link_scheme(url)}:'; only http, https and mailto addresses are allowed")
+    if not url:
+        return
+    scheme = link_scheme(url)
+    if scheme not in ("http", "https", "mailto"):
+        shown = f"has the scheme '{scheme}:'" if scheme else "is not a full address"
+        yield error(position, "unsafe-link", f"{what} '{url}' {shown}; only http, https and mailto addresses are allowed")
+    elif problem := link_problem(url):
+        yield error(position, "unsafe-link", f"{what} '{url}' cannot be used: it is an address {problem}")
 
 
 def _safety(edition: Edition) -> Iterator[Problem]:
@@ -140,22 +152,26 @@ def _safety(edition: Edition) -> Iterator[Problem]:
             yield from _urls(text.meta.url, text.meta.position, "the text's URL")
 
 
+# PyYAML reads a mapping key of at most 1,024 characters, and each text's title is a key of the
+# navigation in the generated MkDocs config (written as JSON, HTML-escaped); a little is left for the quotes.
+MAX_NAV_KEY = 1000
+
+
+def _config_values(edition: Edition) -> Iterator[Problem]:
+    """Values MkDocs reads from the generated config, checked here so that the editor's file is named."""
+    for text in edition.texts:
+        if text.meta is None:
+            continue
+        key = yaml_json(template_text(text.shown_title))
+        if len(key) > MAX_NAV_KEY:
+            yield error(
+                text.meta.title_at or text.meta.position,
+                "title-too-long",
+                f"the title is too long for the navigation ({len(key):,} characters once written for MkDocs, at most {MAX_NAV_KEY:,}); shorten it",
+            )
+
+
 def validate(edition: Edition) -> list[Problem]:
     """Every cross-file problem in a loaded edition."""
-    return [*_terms(edition), *_anchors(edition), *_safety(edition)]
+    return [*_terms(edition), *_anchors(edition), *_safety(edition), *_config_values(edition)]
 
-
-def usage_warnings(edition: AnnotatedEdition) -> list[Problem]:
-    """Warnings that need the annotated texts: entries no text uses and no other entry points to."""
-    used = {o.term.id for t in edition.texts for o in t.occurrences}
-    related = {_key(r.value) for t in edition.edition.terms for r in t.related}
-    return [
-        warning(
-            t.position,
-            "unused-term",
-            f"'{t.term}' occurs in no text and no entry lists it under 'related'; add an alias matching the texts' wording, "
-            "list it under a related entry's 'related', or remove it",
-        )
-        for t in edition.edition.terms
-        if t.id not in used and _key(t.term) not in related
-    ]

@@ -17,10 +17,10 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from tools.dev.bench import measure, report, synth
 from tools.annotate.edition import AnnotatedEdition
-from tools.source.load import load_edition
+from tools.dev.bench import measure, report, synth
 from tools.pipeline import check
+from tools.source.load import load_edition
 
 ROOT = measure.ROOT
 
@@ -158,7 +158,7 @@ def run(plan: Plan, seed: int, work: Path, preview: bool) -> dict[str, Any]:
     shutil.copytree(ROOT / "seeds", repository)
     editions.append(measure_edition("this edition (seeds/)", repository, work / "repository" / "run", build, plan.runs, plan, False, preview))
     results: dict[str, Any] = {
-        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": report.machine(),
         "settings": {"seed": seed, **asdict(plan)},
         "annotation": annotation,

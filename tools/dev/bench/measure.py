@@ -8,6 +8,7 @@ is measured two ways, and each figure says which: the peak resident set of a chi
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import os
@@ -27,19 +28,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from unittest import mock
 from urllib.parse import urljoin, urlsplit
 
-from tools.pages import text as page_text
 from tools.annotate.edition import PROTECTED_ROLES, AnnotatedEdition, annotate
-from tools.dev.bench.synth import Entry
-from tools.pages.markup import md_escape
 from tools.annotate.matcher import TermMatcher
+from tools.dev.bench.synth import Entry
 from tools.model import Edition, Term
+from tools.pages import text as page_text
+from tools.pages.markup import md_escape
+from tools.pages.write import render_pages, write_pages
 from tools.pipeline import generate
 from tools.problems import Position
 from tools.site.build import iframe_worker_shim, source_date_epoch, write_config
-from tools.pages.write import render_pages, write_pages
 
 ROOT = Path(__file__).resolve().parents[3]
 MB = 1_000_000
@@ -154,9 +156,9 @@ def annotation(corpus: Edition, entries: list[Entry], sizes: tuple[int, ...], ru
         for size, edition in editions.items():
             matcher = matchers[size]
             for name, action in (
-                ("annotate", lambda: annotate(edition)),
-                ("compile", lambda: TermMatcher(edition.terms)),
-                ("find", lambda: [matcher.find_all(paragraphs) for paragraphs in texts]),
+                ("annotate", lambda edition=edition: annotate(edition)),
+                ("compile", lambda edition=edition: TermMatcher(edition.terms)),
+                ("find", lambda matcher=matcher: [matcher.find_all(paragraphs) for paragraphs in texts]),
             ):
                 measured[size, name].append(timed(action, 1))
     results = []
@@ -174,7 +176,7 @@ def annotation(corpus: Edition, entries: list[Entry], sizes: tuple[int, ...], ru
                 "compile": compiled.as_json(),
                 "find": found.as_json(),
                 "find_mb_s": round(corpus_bytes / found.median / MB, 2),
-                "annotate_python_peak_bytes": python_peak(lambda: annotate(edition)),
+                "annotate_python_peak_bytes": python_peak(functools.partial(annotate, edition)),
             }
         )
     first, last = results[0], results[-1]
@@ -218,7 +220,7 @@ def _config(work: Path, docs: Path, edition: AnnotatedEdition, name: str) -> Pat
     return write_config(ROOT, docs, edition, work / f"site-{name}", work / f"mkdocs.{name}.yml", offline=False)
 
 
-def generator_and_mkdocs(seeds: Path, work: Path, runs: int, compare: bool, alternatives: bool) -> dict[str, object]:
+def generator_and_mkdocs(seeds: Path, work: Path, runs: int, compare: bool, alternatives: bool) -> dict[str, Any]:
     """The generator (in this process, into an empty docs/) against MkDocs on its output; if asked,
     MkDocs on the same edition without gloss markup, and with glosses as raw HTML links.
 
@@ -263,7 +265,7 @@ def generator_and_mkdocs(seeds: Path, work: Path, runs: int, compare: bool, alte
 # --- The whole pipeline -------------------------------------------------------------------------
 
 
-def whole_build(seeds: Path, work: Path, build: Path, slug: str, runs: int, page: str) -> dict[str, object]:
+def whole_build(seeds: Path, work: Path, build: Path, slug: str, runs: int, page: str) -> dict[str, Any]:
     """`python -m tools build` (generate, hosted build, offline build, zip) from an empty docs/,
     then the sizes of what it published and the weight of one text page."""
     docs = work / "docs-build"
@@ -382,9 +384,14 @@ def _free_port() -> int:
 def _fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8", "replace")
+            body: bytes = response.read()
+            return body.decode("utf-8", "replace")
     except (urllib.error.URLError, OSError):
         return None
+
+
+def _shows(url: str, marker: str) -> bool:
+    return marker in (_fetch(url) or "")
 
 
 def _wait_for(condition: Callable[[], bool], timeout: float, what: str) -> float:
@@ -409,7 +416,7 @@ def preview_latency(seeds: Path, work: Path, page: str, edit: Callable[[int], st
             latencies = []
             for k in range(runs):
                 marker = edit(k)
-                latencies.append(_wait_for(lambda: marker in (_fetch(url) or ""), timeout, "the preview to show an edit"))
+                latencies.append(_wait_for(functools.partial(_shows, url, marker), timeout, "the preview to show an edit"))
                 time.sleep(1)  # let MkDocs settle before the next save
         except BenchError as failed:
             log.seek(0)

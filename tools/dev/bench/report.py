@@ -68,7 +68,8 @@ def annotation_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]
 def edition_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     header = [
         "Edition", "Entries", "Runs", "generate s", "MkDocs s", "MkDocs, no glosses s", "glosses ×", "whole build s",
-        "generator share", "peak RSS MB", "text page KB", "site MB", "search index MB", "zip MB", "largest page", "page weight KB (gzip)", "… with search KB (gzip)", "preview reload s: typical / most-used entry",
+        "generator share", "peak RSS MB", "text page KB", "site MB", "search index MB", "zip MB", "largest page", "page weight KB (gzip)",
+        "… with search KB (gzip)", "preview reload s: typical / most-used entry",
     ]
     rows = []
     for e in results["editions"]:
@@ -189,8 +190,8 @@ def targets(results: dict[str, Any]) -> list[dict[str, object]]:
 
 
 def _plain_table(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows)]
-    lines = ["  ".join(str(c).ljust(w) for c, w in zip(line, widths)) for line in [header, *rows]]
+    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows, strict=True)]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)) for line in [header, *rows]]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 

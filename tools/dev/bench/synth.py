@@ -206,7 +206,7 @@ def glossary(count: int, seed: int) -> list[Entry]:
     """The first count entries of the seed's glossary (a prefix of every larger one)."""
     taken = _Taken()
     entries: list[Entry] = []
-    shapes, weights = zip(*SHAPES)
+    shapes, weights = zip(*SHAPES, strict=True)
     for j in range(count):
         rng = random.Random(f"{seed}:term:{j}")
         shape = rng.choices(shapes, weights)[0]

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from tools.model import Text
-from tools.annotate.normalize import for_quotes
+from tools.source.normalize import for_quotes
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Make sure a Chromium exists for the browser tests, and say which one (`python -m tools.dev.chromium`).
+"""Make sure a Chromium exists for the browser tests, and say which one (`python -m tools.site.chromium`).
 
 Order: one already on PATH; as root on Debian, the `chromium` package; otherwise Playwright's own
 download. If none works, stop with a message: browser tests are never silently skipped.
@@ -29,7 +29,7 @@ def _playwright_chromium() -> str | None:
         with sync_playwright() as p:
             path = p.chromium.executable_path
         return path if Path(path).exists() else None
-    except Exception:  # noqa: BLE001 (any failure means: not available)
+    except Exception:
         return None
 
 
