@@ -5,6 +5,7 @@ opened is watched for requests that leave the site, console errors and dialogs (
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -274,10 +275,10 @@ def test_margin_notes_stand_beside_their_markers(browse: Browse, site: Site, tex
     tab.wait_for_timeout(300)
     report = margin_report(tab)
     assert report["count"] and report["offsets"], f"{text}: no margin notes at 1440 px"
-    for left, top, _, _, name in report["boxes"]:
+    for left, _, _, _, name in report["boxes"]:
         assert left >= report["right"], f"{text}: {name} stands in the text column (left {left} < {report['right']}), between paragraphs"
     boxes = sorted(report["boxes"], key=lambda b: b[1])
-    for upper, lower in zip(boxes, boxes[1:]):
+    for upper, lower in itertools.pairwise(boxes):
         assert lower[1] >= upper[3] - 0.5, f"{text}: margin items {upper[4]} and {lower[4]} overlap: {upper} {lower}"
     for name, offset, below in report["offsets"]:
         beside = -4 <= offset <= 40
@@ -290,7 +291,7 @@ def test_margin_notes_stand_beside_their_markers(browse: Browse, site: Site, tex
     expect(note.locator(".side-rest")).to_be_visible()
     tab.wait_for_timeout(100)
     boxes = sorted(margin_report(tab)["boxes"], key=lambda b: b[1])
-    for upper, lower in zip(boxes, boxes[1:]):
+    for upper, lower in itertools.pairwise(boxes):
         assert lower[1] >= upper[3] - 0.5, f"{text}: after opening a note, {upper[4]} and {lower[4]} overlap"
 
 
@@ -344,7 +345,7 @@ def test_lines_hold_60_to_75_characters(browse: Browse, site: Site, width: int) 
             }"""
         )
         medians.append(counts[len(counts) // 2])
-    assert all(60 <= m <= 75 for m in medians), f"median characters a line at {width} px: {dict(zip(TEXTS, medians))}"
+    assert all(60 <= m <= 75 for m in medians), f"median characters a line at {width} px: {dict(zip(TEXTS, medians, strict=True))}"
 
 
 def test_layers_hide_and_show_and_are_remembered(browse: Browse, site: Site) -> None:
@@ -391,7 +392,10 @@ def test_focus_is_never_hidden_under_the_header(browse: Browse, site: Site) -> N
     hidden = []
     for _ in range(160):
         tab.keyboard.press("Shift+Tab")
-        box = tab.evaluate("(() => { const e = document.activeElement; if (!e || e === document.body) return null; const b = e.getBoundingClientRect(); return [b.top, b.bottom, e.outerHTML.slice(0, 80)]; })()")
+        box = tab.evaluate(
+            "(() => { const e = document.activeElement; if (!e || e === document.body) return null;"
+            " const b = e.getBoundingClientRect(); return [b.top, b.bottom, e.outerHTML.slice(0, 80)]; })()"
+        )
         if box is None:
             break
         if box[1] <= header["y"] + header["height"] and not tab.evaluate("!!document.activeElement.closest('.md-header')"):

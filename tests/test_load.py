@@ -8,6 +8,7 @@ from conftest import TEXT_META, write_seeds
 
 from tools.model import Edition
 from tools.source.load import load_edition, split_paragraphs
+from tools.strings import Words
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def test_text_without_metadata_warns_and_takes_its_first_line_as_title(here: Pat
     new = edition.text("new")
     assert new is not None and new.meta is None
     assert new.title == new.shown_title == "A new title"
-    assert new.date.display() == "date unknown"
+    assert Words().date(new.date) == "date unknown"
 
 
 def test_texts_follow_their_order_then_their_names(here: Path) -> None:
@@ -156,7 +157,7 @@ def test_metadata_fields(here: Path) -> None:
     edition, _ = load(write_seeds(here, metadata={"one": meta.replace("date: 2018-03", "date: 2018-03-02")}))
     text = edition.texts[0]
     assert text.shown_title == "[Untitled]"
-    assert text.date.display() == "2 March 2018"
+    assert Words("en-GB").date(text.date) == "2 March 2018"
     assert text.meta is not None and (text.meta.author, text.meta.date_note, text.meta.source) == ("A. Writer", "inferred", "Test Press")
 
 

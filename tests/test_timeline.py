@@ -7,6 +7,7 @@ from tests.conftest import GLOSSARY, TEXT_META, write_seeds
 from tools.annotate.timeline import moments
 from tools.pages.timeline import overview, write_timeline_page
 from tools.pipeline import check
+from tools.strings import Words
 
 EVENTS = GLOSSARY.replace(
     "  related: [ABM]\n",
@@ -48,7 +49,7 @@ def test_page_links_events_to_entries_and_texts_to_pages(tmp_path: Path) -> None
 
 def test_overview_draws_a_year_as_a_whole_year(tmp_path: Path) -> None:
     items, _ = moments(edition(tmp_path))
-    svg = overview(items)
+    svg = overview(items, Words())
     year_mark = svg.split("<rect")[1]
     day_mark = svg.split("<rect")[2]
     width = lambda mark: float(mark.split('width="')[1].split('"')[0])  # noqa: E731

@@ -8,15 +8,47 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tools.problems import Position
+from tools.strings import Words, words_for
 
 GlossMode = Literal["first-per-paragraph", "every", "first-per-page"]
 GLOSS_MODES: tuple[str, ...] = ("first-per-paragraph", "every", "first-per-page")
-TERM_KINDS: tuple[str, ...] = ("concept", "treaty", "weapon system", "organisation", "person", "place", "event")
-TEXT_KINDS: tuple[str, ...] = ("news report", "commentary", "official statement")
 NOTE_KINDS: tuple[str, ...] = ("context", "source", "disputed", "correction")
 PASSAGE_ROLES: tuple[str, ...] = ("headline", "standfirst", "quotation")
 # The most characters of a text's first line that stand as its title when it has no metadata.
 TITLE_FROM_TEXT = 120
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of glossary entry or of text, as the edition declares it (term_kinds, text_kinds)."""
+
+    name: str
+    plural: str
+    description: str = ""
+    position: Position = Position("seeds/edition.yml")
+
+    @property
+    def anchor(self) -> str:
+        return slugify(self.name)
+
+
+# The kinds an edition has when its edition.yml declares none.
+DEFAULT_TERM_KINDS: tuple[Kind, ...] = (
+    Kind("concept", "Concepts", "an idea or technical term"),
+    Kind("treaty", "Treaties", "an agreement between states"),
+    Kind("weapon system", "Weapon systems", "a weapon, missile or defence system"),
+    Kind("organisation", "Organisations", "a state body, alliance, company or other organisation"),
+    Kind("person", "People", "a person"),
+    Kind("place", "Places", "a country, region, city or site"),
+    Kind("event", "Events", "something that happened at a time"),
+)
+DEFAULT_TEXT_KINDS: tuple[Kind, ...] = (
+    Kind("news report", "News reports", "an article reporting news"),
+    Kind("commentary", "Commentaries", "an opinion piece or blog post"),
+    Kind("official statement", "Official statements", "a statement issued by a government or organisation"),
+)
+TERM_KINDS: tuple[str, ...] = tuple(k.name for k in DEFAULT_TERM_KINDS)
+TEXT_KINDS: tuple[str, ...] = tuple(k.name for k in DEFAULT_TEXT_KINDS)
 
 
 def slugify(value: str) -> str:
@@ -45,10 +77,6 @@ class PartialDate:
     def iso(self) -> str:
         parts = [f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate((self.year, self.month, self.day)) if p]
         return "-".join(parts) or "unknown"
-
-    def display(self) -> str:
-        """As the edition shows dates: 2 March 2018, March 2018, 2018, date unknown."""
-        return self.formatted("date unknown", "{month} {year}", "{day} {month} {year}")
 
     def formatted(self, unknown: str, month_year: str, full: str) -> str:
         """The date in one of three patterns by precision (fields {year}, {month} by name, {day}); a year alone stands as it is."""
@@ -117,6 +145,8 @@ class TextMeta:
     headnote: str
     passages: tuple[Passage, ...]
     position: Position
+    kind_at: Position = Position("seeds/texts")
+    language: str | None = None
     title_at: Position | None = None
 
 
@@ -170,6 +200,11 @@ class Text:
     def words(self) -> int:
         return len(self.raw.split())
 
+    @property
+    def language(self) -> str | None:
+        """The text's own language when its metadata declares one (else the edition's applies)."""
+        return self.meta.language if self.meta else None
+
 
 @dataclass(frozen=True)
 class Named:
@@ -195,6 +230,7 @@ class Term:
     events: tuple[DatedEvent, ...]
     references: tuple[Reference, ...]
     position: Position
+    kind_at: Position = Position("seeds/glossary.yml")
 
     @property
     def patterns(self) -> tuple[str, ...]:
@@ -244,8 +280,17 @@ class Settings:
     introduction_at: Position = Position("seeds/edition.yml")
     title_at: Position = Position("seeds/edition.yml")
     principles_at: Position = Position("seeds/edition.yml")
+    term_kinds: tuple[Kind, ...] = DEFAULT_TERM_KINDS
+    text_kinds: tuple[Kind, ...] = DEFAULT_TEXT_KINDS
+    strings: tuple[tuple[str, str], ...] = ()
+
     # (term kind, gloss mode) pairs that override gloss for terms of that kind.
     gloss_by_kind: tuple[tuple[str, GlossMode], ...] = ()
+
+    @property
+    def words(self) -> Words:
+        """The edition's interface strings and its language's formats."""
+        return words_for(self.language, self.strings)
 
     def gloss_for(self, kind: str) -> GlossMode:
         """The gloss mode for terms of one kind."""

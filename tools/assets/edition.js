@@ -1,3 +1,16 @@
+/* The edition's interface words: the generator writes window.EDITION_STRINGS (tools/strings.py, the
+ * keys starting "script.") as this file's first line; say() looks one up and fills its {fields}. */
+function say(key, fields) {
+  "use strict";
+  var table = window.EDITION_STRINGS || {};
+  var text = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : key;
+  return text.replace(/\{\{|\}\}|\{(\w+)\}/g, function (match, name) {
+    if (match === "{{") return "{";
+    if (match === "}}") return "}";
+    return fields && Object.prototype.hasOwnProperty.call(fields, name) ? String(fields[name]) : match;
+  });
+}
+
 /* Reading layers: glossary underlining, each kind of note, cross-links, or the text alone, shown or
  * hidden as the reader chose and remembered across pages and visits in localStorage (which file://
  * may forbid: then the choice lasts for the page). The classes go on <html> as soon as this script
@@ -9,12 +22,12 @@
   var OLD_KEY = "edition-gloss-underline";
   var root = document.documentElement;
   var LAYERS = [
-    ["gloss", "Glossary underlining", "edition-no-underline"],
-    ["context", "Context notes", "edition-hide-context"],
-    ["source", "Source notes", "edition-hide-source"],
-    ["disputed", "Disputed notes", "edition-hide-disputed"],
-    ["correction", "Correction notes", "edition-hide-correction"],
-    ["links", "Cross-links", "edition-hide-links"]
+    ["gloss", say("script.layer_gloss"), "edition-no-underline"],
+    ["context", say("script.layer_context"), "edition-hide-context"],
+    ["source", say("script.layer_source"), "edition-hide-source"],
+    ["disputed", say("script.layer_disputed"), "edition-hide-disputed"],
+    ["correction", say("script.layer_correction"), "edition-hide-correction"],
+    ["links", say("script.layer_links"), "edition-hide-links"]
   ];
   var TEXT_ONLY = "edition-text-only";
 
@@ -47,12 +60,12 @@
     var box = document.createElement("details");
     box.className = "layers";
     var summary = document.createElement("summary");
-    summary.textContent = "Show or hide";
+    summary.textContent = say("script.layers");
     box.appendChild(summary);
     var group = document.createElement("div");
     group.className = "layers-choices";
     group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "Layers shown with the text");
+    group.setAttribute("aria-label", say("script.layers_label"));
     var boxes = [];
     LAYERS.forEach(function (layer) {
       var label = document.createElement("label");
@@ -74,7 +87,7 @@
     var only = document.createElement("button");
     only.type = "button";
     only.className = "text-only-toggle";
-    only.textContent = "Text only";
+    only.textContent = say("script.text_only");
     var sync = function () {
       only.setAttribute("aria-pressed", state.textOnly ? "true" : "false");
       boxes.forEach(function (input) { input.disabled = Boolean(state.textOnly); });
@@ -130,7 +143,7 @@
     text.id = "tip-" + id + "-text";
     var kind = document.createElement("span");
     kind.className = "tip-kind";
-    kind.textContent = "Glossary term. ";
+    kind.textContent = say("script.glossary_term") + " ";
     var name = document.createElement("b");
     name.textContent = entry.t;
     text.appendChild(kind);
@@ -141,11 +154,11 @@
     var full = document.createElement("a");
     full.className = "tip-entry";
     full.href = link.href;
-    full.textContent = "Full entry in the glossary";
+    full.textContent = say("script.full_entry");
     var close = document.createElement("button");
     close.type = "button";
     close.className = "tip-close";
-    close.setAttribute("aria-label", "Close");
+    close.setAttribute("aria-label", say("script.close"));
     close.textContent = "\u00D7";
     close.addEventListener("click", function () {
       var back = shownFor;
@@ -178,7 +191,7 @@
   /* Material's search panel is a role="dialog" without a name; screen readers announce it as "Search". */
   function nameSearchDialog() {
     var dialog = document.querySelector('.md-search[role="dialog"]:not([aria-label])');
-    if (dialog) dialog.setAttribute("aria-label", "Search");
+    if (dialog) dialog.setAttribute("aria-label", say("script.search"));
   }
 
   function tipFor(trigger) {
@@ -404,7 +417,7 @@
     var close = document.createElement("button");
     close.type = "button";
     close.className = "popin-close";
-    close.setAttribute("aria-label", "Close note " + n);
+    close.setAttribute("aria-label", say("script.close_note", { number: n }));
     close.textContent = "\u00D7";
     close.addEventListener("click", function () { closePopin(popin, true); });
     popin.appendChild(close);
@@ -476,9 +489,9 @@
   "use strict";
 
   var ORDERS = [
-    ["frequency", "Most frequent"],
-    ["name", "A to Z"],
-    ["kind", "Kind"]
+    ["frequency", say("script.sort_frequency")],
+    ["name", say("script.sort_name")],
+    ["kind", say("script.sort_kind")]
   ];
 
   function cellText(row, index) {
@@ -501,9 +514,9 @@
     var bar = document.createElement("div");
     bar.className = "tm-sort";
     bar.setAttribute("role", "group");
-    bar.setAttribute("aria-label", "Sort the term map");
+    bar.setAttribute("aria-label", say("script.sort_label"));
     var label = document.createElement("span");
-    label.textContent = "Sort by:";
+    label.textContent = say("script.sort_by");
     bar.appendChild(label);
     ORDERS.forEach(function (entry) {
       var button = document.createElement("button");
@@ -561,7 +574,7 @@
     return !document.querySelector(".cite-url[data-fixed]") && window.location.protocol === "file:";
   }
 
-  var LOCAL_NOTE = " (This address is of a local copy of the edition, on this computer only.)";
+  function localNote() { return " " + say("script.local_copy"); }
 
   function announce(message) {
     clearTimeout(statusTimer);
@@ -595,7 +608,7 @@
 
   function copyAndSay(text, done) {
     return copy(text).then(function (copied) {
-      announce(copied ? done : "Could not copy: select the text shown and copy it");
+      announce(copied ? done : say("script.copy_failed"));
     });
   }
 
@@ -607,17 +620,18 @@
       span.textContent = today(span.getAttribute("data-style"));
     });
     var hint = section.querySelector(".cite-hint");
-    if (hint) hint.textContent = "The access date is today's date; change it if you cite the page later." + (isLocalCopy() ? LOCAL_NOTE : "");
-    var names = { chicago: "Chicago citation", apa: "APA citation", bibtex: "BibTeX entry" };
+    if (hint) hint.textContent = say("script.access_hint") + (isLocalCopy() ? localNote() : "");
+    var names = { chicago: say("script.chicago"), apa: say("script.apa"), bibtex: say("script.bibtex") };
     Array.prototype.forEach.call(section.querySelectorAll("[data-cite]"), function (block) {
-      var name = names[block.getAttribute("data-cite")] || "citation";
+      var name = names[block.getAttribute("data-cite")] || say("script.citation");
       var label = block.parentNode.querySelector(".cite-label");
       var button = document.createElement("button");
       button.type = "button";
       button.className = "cite-copy";
-      button.textContent = "Copy";
-      button.setAttribute("aria-label", "Copy the " + name);
-      button.addEventListener("click", function () { copyAndSay(block.textContent, name.charAt(0).toUpperCase() + name.slice(1) + " copied"); });
+      button.textContent = say("script.copy");
+      button.setAttribute("aria-label", say("script.copy_the", { name: name }));
+      button.addEventListener("click", function () { var done = say("script.copied", { name: name });
+        copyAndSay(block.textContent, done.charAt(0).toUpperCase() + done.slice(1)); });
       (label || block).appendChild(button);
     });
   }
@@ -644,11 +658,11 @@
     var link = document.createElement("button");
     link.type = "button";
     link.className = "para-copy-link";
-    link.textContent = "Copy link";
+    link.textContent = say("script.copy_link");
     var cite = document.createElement("button");
     cite.type = "button";
     cite.className = "para-cite";
-    cite.textContent = "Cite this paragraph";
+    cite.textContent = say("script.cite_paragraph");
     var offered = document.createElement("p");
     offered.className = "para-tools-text";
     var direct = document.createElement("a");
@@ -662,13 +676,13 @@
     var number = function () { return panelFor ? panelFor.getAttribute("data-paragraph") : ""; };
     link.addEventListener("click", function () {
       var url = pageUrl() + "#p" + number();
-      offered.textContent = url + (isLocalCopy() ? LOCAL_NOTE : "");
-      copyAndSay(url, isLocalCopy() ? "Link copied: it is the address of a local copy" : "Link copied");
+      offered.textContent = url + (isLocalCopy() ? localNote() : "");
+      copyAndSay(url, isLocalCopy() ? say("script.link_copied_local") : say("script.link_copied"));
     });
     cite.addEventListener("click", function () {
-      var text = template.split("{P}").join(number()).split("{URL}").join(pageUrl()).split("{ACCESSED}").join(today("chicago")) + (isLocalCopy() ? LOCAL_NOTE : "");
+      var text = template.split("{P}").join(number()).split("{URL}").join(pageUrl()).split("{ACCESSED}").join(today("chicago")) + (isLocalCopy() ? localNote() : "");
       offered.textContent = text;
-      copyAndSay(text, "Citation copied");
+      copyAndSay(text, say("script.citation_copied"));
     });
     panel.addEventListener("keydown", function (event) {
       if (event.key === "Escape") closePanel(true);
@@ -679,10 +693,11 @@
     var paragraph = toggle.closest("p.para");
     if (panelFor === toggle) { closePanel(true); return; }
     closePanel(false);
-    panel.querySelector(".para-tools-title").textContent = "Paragraph " + toggle.getAttribute("data-paragraph");
+    var number = toggle.getAttribute("data-paragraph");
+    panel.querySelector(".para-tools-title").textContent = say("script.paragraph", { number: number });
     var direct = panel.querySelector(".para-link");
-    direct.href = "#p" + toggle.getAttribute("data-paragraph");
-    direct.textContent = "Go to paragraph " + toggle.getAttribute("data-paragraph");
+    direct.href = "#p" + number;
+    direct.textContent = say("script.go_to_paragraph", { number: number });
     panel.querySelector(".para-tools-text").textContent = "";
     paragraph.parentNode.insertBefore(panel, paragraph.nextSibling);
     panel.hidden = false;
@@ -709,7 +724,7 @@
       pnum.setAttribute("data-paragraph", number);
       pnum.setAttribute("aria-expanded", "false");
       pnum.setAttribute("aria-controls", "para-tools");
-      pnum.setAttribute("aria-label", "Paragraph " + number + ": link or cite");
+      pnum.setAttribute("aria-label", say("script.paragraph_tools", { number: number }));
       pnum.addEventListener("click", function (event) { event.preventDefault(); openPanel(pnum); });
       pnum.addEventListener("keydown", function (event) {
         if (event.key === " ") { event.preventDefault(); openPanel(pnum); }

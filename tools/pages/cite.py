@@ -14,9 +14,8 @@ import re
 from tools.model import PartialDate, Settings, Text
 from tools.pages.markup import html_escape
 from tools.pages.parts import text_page
+from tools.strings import Words
 
-URL_PLACEHOLDER = "[address of this page]"
-ACCESSED_PLACEHOLDER = "[date you accessed this page]"
 PARAGRAPH = "{P}"  # in the paragraph template: the paragraph number, then the page URL and access date
 URL = "{URL}"
 ACCESSED = "{ACCESSED}"
@@ -54,13 +53,13 @@ def _edition_name(settings: Settings) -> str:
     return f"{settings.title}: {settings.subtitle}" if settings.subtitle else settings.title
 
 
-def _slots(url: str | None, style: str) -> tuple[str, str]:
+def _slots(url: str | None, style: str, words: Words) -> tuple[str, str]:
     """The page URL and access date as HTML: spans the script fills in, or the URL written in."""
     if url:
         page = f'<span class="cite-url" data-fixed="true">{html_escape(url)}</span>'
     else:
-        page = f'<span class="cite-url">{html_escape(URL_PLACEHOLDER)}</span>'
-    accessed = f'<span class="cite-accessed" data-style="{style}">{html_escape(ACCESSED_PLACEHOLDER)}</span>'
+        page = f'<span class="cite-url">{html_escape(words("cite.url_placeholder"))}</span>'
+    accessed = f'<span class="cite-accessed" data-style="{style}">{html_escape(words("cite.accessed_placeholder"))}</span>'
     return page, accessed
 
 
@@ -139,23 +138,21 @@ def paragraph_template(text: Text, settings: Settings, url: str | None) -> str:
 def cite_section(text: Text, settings: Settings) -> str:
     """The "Cite this text" section as raw HTML (no Markdown inside)."""
     url = site_page_url(text)
+    words = settings.words
     blocks = []
     for style, label, render in (("chicago", "Chicago", chicago), ("apa", "APA", apa)):
-        page, accessed = _slots(url, style)
+        page, accessed = _slots(url, style, words)
         blocks.append(
             f'<div class="cite-block"><p class="cite-label">{label}</p>'
             f'<p class="cite-text" data-cite="{style}">{render(text, settings, page, accessed)}</p></div>'
         )
-    page, accessed = _slots(url, "iso")
+    page, accessed = _slots(url, "iso", words)
     blocks.append(
         '<div class="cite-block"><p class="cite-label">BibTeX</p>'
         f'<pre class="cite-bibtex" data-cite="bibtex"><code>{bibtex(text, settings, page, accessed)}</code></pre></div>'
     )
     template = html_escape(paragraph_template(text, settings, url))
-    hint = (
-        '<p class="cite-hint">The address of this page and the date you read it are shown as placeholders in square '
-        "brackets, to be filled in by you; with JavaScript on, this page fills them in.</p>"
-    )
+    hint = f'<p class="cite-hint">{html_escape(words("cite.hint"))}</p>'
     return (
         f'<div class="cite-this" data-search-exclude data-cite-paragraph="{template}">\n'
         f"{hint}\n" + "\n".join(blocks) + "\n</div>"

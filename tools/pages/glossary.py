@@ -4,19 +4,10 @@ from __future__ import annotations
 from itertools import groupby
 
 from tools.annotate.edition import AnnotatedEdition
-from tools.model import TERM_KINDS, Term
-from tools.pages.markup import md_escape
+from tools.model import Kind, Term
+from tools.pages.markup import attr_value, md_escape
 from tools.pages.parts import entry_head, front_matter, references_html, snippet
-
-KIND_PLURALS = {
-    "concept": "Concepts",
-    "treaty": "Treaties",
-    "weapon system": "Weapon systems",
-    "organisation": "Organisations",
-    "person": "People",
-    "place": "Places",
-    "event": "Events",
-}
+from tools.strings import Words
 
 
 def _letter(term: Term) -> str:
@@ -28,28 +19,33 @@ def _sort_key(term: Term) -> str:
     return term.term.casefold()
 
 
-def _by_kind(terms: list[Term]) -> str:
+def _by_kind(terms: list[Term], kinds: tuple[Kind, ...], words: Words) -> str:
     lines = []
-    for kind in TERM_KINDS:
-        members = [t for t in terms if t.kind == kind]
+    for kind in kinds:
+        members = [t for t in terms if t.kind == kind.name]
         if members:
             links = " · ".join(f"[{md_escape(t.term)}](#{t.id})" for t in members)
-            lines.append(f'<p class="by-kind" id="kind-{kind.replace(" ", "-")}" markdown="1">**{KIND_PLURALS[kind]}** ({len(members)}): {links}</p>')
-    return "## Browse by kind { #by-kind }\n\n" + "\n\n".join(lines) + "\n"
+            lines.append(f'<p class="by-kind" id="kind-{kind.anchor}" markdown="1">**{md_escape(kind.plural)}** ({len(members)}): {links}</p>')
+    return f"## {md_escape(words('glossary.by_kind'))} {{ #by-kind }}\n\n" + "\n\n".join(lines) + "\n"
 
 
-def _entry(term: Term, edition: AnnotatedEdition, names: dict[str, Term]) -> str:
+def label(words: Words, key: str) -> str:
+    """A bold run-in label: **Related:**."""
+    return f"**{md_escape(words(key))}:**"
+
+
+def _entry(term: Term, edition: AnnotatedEdition, names: dict[str, Term], words: Words) -> str:
     parts = entry_head(term, term.id)
     if term.aliases:
-        parts.append("**Also written:** " + ", ".join(md_escape(a.value) for a in term.aliases) + "\n{ .entry-aliases }")
+        parts.append(f"{label(words, 'glossary.also_written')} " + ", ".join(md_escape(a.value) for a in term.aliases) + "\n{ .entry-aliases }")
     related = [names[r.value.casefold()] for r in term.related if r.value.casefold() in names]
     if related:
-        parts.append("**Related:** " + " · ".join(f"[{md_escape(r.term)}](#{r.id})" for r in related) + "\n{ .entry-related }")
+        parts.append(f"{label(words, 'glossary.related')} " + " · ".join(f"[{md_escape(r.term)}](#{r.id})" for r in related) + "\n{ .entry-related }")
     if term.events:
-        events = "\n".join(f"- {md_escape(e.date.display())}: {md_escape(e.label)}" for e in sorted(term.events, key=lambda e: e.date))
-        parts.append("**Dates:**\n\n" + events)
+        events = "\n".join(f"- {md_escape(words.date(e.date))}: {md_escape(e.label)}" for e in sorted(term.events, key=lambda e: e.date))
+        parts.append(f"{label(words, 'glossary.dates')}\n\n" + events)
     if term.references:
-        parts.append("**References:**\n\n" + f'<div class="entry-references">{references_html(term.references)}</div>')
+        parts.append(f"{label(words, 'glossary.references')}\n\n" + f'<div class="entry-references">{references_html(term.references, words)}</div>')
     occurrences = edition.occurrences_of(term)
     if occurrences:
         items = []
@@ -57,32 +53,32 @@ def _entry(term: Term, edition: AnnotatedEdition, names: dict[str, Term]) -> str
             text = edition.text(o.text).text
             body = text.paragraphs[o.paragraph - 1].text
             items.append(f"- [{md_escape(text.shown_title)}, ¶{o.paragraph}](texts/{text.slug}.md#p{o.paragraph}): {snippet(body, o.start, o.end)}")
-        parts.append(f"**Appears in** ({len(occurrences)}):\n\n" + "\n".join(items))
+        parts.append(f"**{md_escape(words('glossary.appears_in'))}** ({len(occurrences)}):\n\n" + "\n".join(items))
     else:
-        parts.append("*Not found in the texts of this edition.*")
+        parts.append(f"*{md_escape(words('glossary.not_found'))}*")
     return "\n\n".join(parts)
 
 
 def write_glossary_page(edition: AnnotatedEdition) -> tuple[str, str]:
     """The glossary page's path under docs/ and its Markdown."""
+    settings = edition.edition.settings
+    words = settings.words
     terms = sorted(edition.edition.terms, key=_sort_key)
     names = {t.term.casefold(): t for t in terms}
     letters = [letter for letter, _ in groupby(terms, key=_letter)]
     az = " ".join(f"[{md_escape(letter)}](#letter-{_letter_id(letter)})" for letter in letters)
     sections = []
     for letter, group in groupby(terms, key=_letter):
-        entries = "\n\n".join(_entry(t, edition, names) for t in group)
+        entries = "\n\n".join(_entry(t, edition, names, words) for t in group)
         sections.append(f"## {md_escape(letter)} {{ #letter-{_letter_id(letter)} }}\n\n{entries}")
-    intro = (
-        f"{len(terms)} entries: the concepts, treaties, weapon systems, organisations, people, places and events "
-        "the texts name. Each lists every place it appears in the texts, with the words around it."
-    )
+    intro = words("glossary.intro", count=words.number(len(terms)))
+    title = words("glossary.title")
     parts = [
-        front_matter("Glossary", intro),
-        "# Glossary\n",
-        intro + "\n",
-        f'<nav class="glossary-az" aria-label="Entries by letter" markdown="1">{az}</nav>\n',
-        _by_kind(terms),
+        front_matter(title, intro),
+        f"# {md_escape(title)}\n",
+        md_escape(intro) + "\n",
+        f'<nav class="glossary-az" aria-label="{attr_value(words("glossary.by_letter"))}" markdown="1">{az}</nav>\n',
+        _by_kind(terms, settings.term_kinds, words),
         "\n\n".join(sections),
     ]
     return "glossary.md", "\n\n".join(parts).rstrip() + "\n"

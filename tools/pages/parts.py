@@ -3,17 +3,12 @@ from __future__ import annotations
 
 import re
 
-from tools.model import Reference, Term, Text
+from tools.model import Reference, Settings, Term, Text
 from tools.pages.markup import html_escape, md_escape, render_markdown, yaml_string
 from tools.source.links import is_safe_url
+from tools.strings import Words
 
 WORDS_PER_MINUTE = 200
-NOTE_LABELS = {
-    "context": "Context",
-    "source": "Source",
-    "disputed": "Disputed",
-    "correction": "Correction",
-}
 
 
 def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> str:
@@ -22,9 +17,19 @@ def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> st
     return f"---\ntitle: {yaml_string(title)}\ndescription: {yaml_string(description)}\n" + (f"hide:{hidden}\n" if hide else "") + "---\n"
 
 
-def reading_time(words: int) -> str:
-    minutes = max(1, round(words / WORDS_PER_MINUTE))
-    return f"{minutes} min"
+def reading_time(count: int, words: Words) -> str:
+    """"3 min": the time a text of count words takes to read."""
+    return words("time.minutes", minutes=words.number(max(1, round(count / WORDS_PER_MINUTE))))
+
+
+def length(count: int, words: Words, key: str) -> str:
+    """A text's length in words and reading time, as the string key puts them ("1,234 words · 6 min read")."""
+    return words(key, words=words.count("words.count", count), minutes=reading_time(count, words))
+
+
+def lang_attribute(text: Text, settings: Settings) -> str:
+    """' lang="de"' for a text in a language other than the edition's, else ''."""
+    return f' lang="{text.language}"' if text.language and text.language != settings.language else ""
 
 
 def text_page(text: Text) -> str:
@@ -43,14 +48,14 @@ def entry_head(term: Term, anchor: str) -> list[str]:
     ]
 
 
-def references_html(references: tuple[Reference, ...]) -> str:
+def references_html(references: tuple[Reference, ...], words: Words) -> str:
     """A list of sources named by title and year, linked only where a URL is given and safe."""
     items = []
     for ref in references:
         link = ""
         if ref.url and is_safe_url(ref.url):
             link = f' <a class="ref-link" href="{html_escape(ref.url)}">{html_escape(ref.url)}</a>'
-        items.append(f"<li><cite>{html_escape(ref.title)}</cite> ({html_escape(ref.year or 'n.d.')}).{link}</li>")
+        items.append(f"<li><cite>{html_escape(ref.title)}</cite> ({html_escape(ref.year or words('reference.no_date'))}).{link}</li>")
     return f'<ul class="references">{"".join(items)}</ul>' if items else ""
 
 

@@ -10,98 +10,96 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote
-from tools.model import Paragraph, Term
-from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown, yaml_string
-from tools.pages.parts import NOTE_LABELS, entry_head, references_html
-from tools.pages.text import _notes, paragraph_body, record
+from tools.model import Paragraph, Settings, Term
+from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown, yaml_string
+from tools.pages.parts import entry_head, lang_attribute, references_html
+from tools.pages.text import header, note_label, notes_section, paragraph_body, quotation
+from tools.strings import Words
 
 PAGE = "print.md"
-TITLE = "Print edition"
 
 
 def _gloss(surface: str, term: Term) -> str:
     return f"[{md_escape(surface)}](#g-{term.id}){{ .gloss }}"
 
 
-def _marker(prefix: str) -> Callable[[PlacedNote], str]:
+def _marker(prefix: str, words: Words) -> Callable[[PlacedNote], str]:
     def marker(placed: PlacedNote) -> str:
         kind = placed.note.kind
         return (
             f"[{placed.number}](#{prefix}note-{placed.number})"
-            f'{{ #{prefix}ref-{placed.number} .note-ref .note-ref--{kind} aria-label="{NOTE_LABELS[kind]} note {placed.number}" }}'
+            f'{{ #{prefix}ref-{placed.number} .note-ref .note-ref--{kind} aria-label="{attr_value(note_label(placed, words))}" }}'
         )
 
     return marker
 
 
-def _paragraph(paragraph: Paragraph, text: AnnotatedText, prefix: str) -> str:
+def _paragraph(paragraph: Paragraph, text: AnnotatedText, prefix: str, words: Words, lang: str) -> str:
     notes = [n for n in text.notes if n.span.paragraph == paragraph.number]
     role = f" para--{paragraph.role}" if paragraph.role else ""
-    body = paragraph_body(paragraph, text.in_paragraph(paragraph), notes, _gloss, _marker(prefix))
+    body = paragraph_body(paragraph, text.in_paragraph(paragraph), notes, _gloss, _marker(prefix, words))
     html = (
-        f'<p class="para{role}" id="{prefix}p{paragraph.number}" markdown="1">'
+        f'<p class="para{role}" id="{prefix}p{paragraph.number}"{lang} markdown="1">'
         f'<span class="pnum">{paragraph.number}</span> {body}</p>'
     )
     if paragraph.role == "quotation":
-        html = (
-            f'<figure class="quotation" markdown="1">\n<blockquote markdown="1">\n{html}\n</blockquote>\n'
-            f'<figcaption><span class="attribution-label">Quoted from</span> {html_escape(paragraph.attribution)}</figcaption>\n</figure>'
-        )
+        html = quotation(html, paragraph.attribution, words)
     return html
 
 
-def _text(text: AnnotatedText) -> str:
+def _text(text: AnnotatedText, settings: Settings) -> str:
     t = text.text
+    words = settings.words
     prefix = f"{t.slug}-"
-    headnote = f'aria-label="Headnote to {html_escape(t.shown_title)}"'  # landmarks' names must differ
+    lang = lang_attribute(t, settings)
+    title_attrs = f" lang={t.language}" if lang else ""
     parts = [
-        f"## {md_escape(t.shown_title)} {{ #{t.slug} .print-text }}\n",
-        record(t).replace('aria-label="Headnote"', headnote),
-        "\n\n".join(_paragraph(p, text, prefix) for p in t.paragraphs),
-        _notes(text, prefix=prefix, level="###"),
+        f"## {md_escape(t.shown_title)} {{ #{t.slug} .print-text{title_attrs} }}\n",
+        header(t, words, headnote_label=words("print.headnote_to", title=t.shown_title)),  # landmarks' names must differ
+        "\n\n".join(_paragraph(p, text, prefix, words, lang) for p in t.paragraphs),
+        notes_section(text, words, prefix=prefix, level="###"),
     ]
     return "\n\n".join(p for p in parts if p)
 
 
-def _entry(term: Term, names: dict[str, Term]) -> str:
+def _entry(term: Term, names: dict[str, Term], words: Words) -> str:
     parts = entry_head(term, f"g-{term.id}")
     related = [names[r.value.casefold()] for r in term.related if r.value.casefold() in names]
     if related:
-        parts.append("**Related:** " + " · ".join(f"[{md_escape(r.term)}](#g-{r.id})" for r in related) + "\n{ .entry-related }")
+        parts.append(f"**{md_escape(words('glossary.related'))}:** " + " · ".join(f"[{md_escape(r.term)}](#g-{r.id})" for r in related) + "\n{ .entry-related }")
     if term.references:
-        parts.append(f'<div class="entry-references"><p><strong>References:</strong></p>{references_html(term.references)}</div>')
+        references = html_escape(words("glossary.references"))
+        parts.append(f'<div class="entry-references"><p><strong>{references}:</strong></p>{references_html(term.references, words)}</div>')
     return "\n\n".join(parts)
 
 
 def write_print_page(edition: AnnotatedEdition) -> tuple[str, str]:
     """The print page's path under docs/ and its Markdown."""
     settings = edition.edition.settings
+    words = settings.words
     terms = sorted(edition.edition.terms, key=lambda t: t.term.casefold())
     names = {t.term.casefold(): t for t in terms}
-    description = f"The whole edition on one page, for printing: {plain_text(settings.introduction)}"[:300]
-    front = f"---\ntitle: {yaml_string(TITLE)}\ndescription: {yaml_string(description)}\nsearch:\n  exclude: true\n---\n"
+    description = words("print.description", introduction=plain_text(settings.introduction))[:300]
+    front = f"---\ntitle: {yaml_string(words('print.title'))}\ndescription: {yaml_string(description)}\nsearch:\n  exclude: true\n---\n"
     subtitle = f'<p class="edition-subtitle">{html_escape(settings.subtitle)}</p>\n' if settings.subtitle else ""
-    about = (
-        '<p class="print-about">The whole edition on one page, to print or save as PDF with the browser\'s Print '
-        "command: the introduction, each text with its paragraph numbers and notes, and the glossary with every "
-        "entry's short and full definition. Glossed terms are underlined with dots and defined in the glossary at the end.</p>\n"
-    )
+    about = f'<p class="print-about">{html_escape(words("print.about"))}</p>\n'
+    glossary = md_escape(words("glossary.title"))
     contents = "\n".join(
-        [f"- [{md_escape(t.text.shown_title)}](#{t.text.slug})" for t in edition.texts] + ["- [Glossary](#glossary)"]
+        [f"- [{md_escape(t.text.shown_title)}](#{t.text.slug})" for t in edition.texts] + [f"- [{glossary}](#glossary)"]
     )
     parts = [
         front,
         f"# {md_escape(settings.title)}\n",
         subtitle,
         about,
-        "## Contents { #contents }\n",
+        f"## {md_escape(words('print.contents'))} {{ #contents }}\n",
         contents + "\n",
-        "## Introduction { #introduction }\n",
+        f"## {md_escape(words('print.introduction'))} {{ #introduction }}\n",
         f'<div class="introduction">{render_markdown(settings.introduction)}</div>\n',
-        "## Editorial principles { #principles }\n",
+        f"## {md_escape(words('index.principles'))} {{ #principles }}\n",
         f'<div class="principles">{render_markdown(settings.principles)}</div>\n',
-        "\n\n".join(_text(t) for t in edition.texts),
-        "## Glossary { #glossary .print-glossary }\n",
-        "\n\n".join(_entry(t, names) for t in terms) + "\n",
+        "\n\n".join(_text(t, settings) for t in edition.texts),
+        f"## {glossary} {{ #glossary .print-glossary }}\n",
+        "\n\n".join(_entry(t, names, words) for t in terms) + "\n",
     ]
     return PAGE, "\n".join(p for p in parts if p).rstrip() + "\n"

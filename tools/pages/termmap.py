@@ -13,6 +13,7 @@ from tools.annotate.edition import AnnotatedEdition, Occurrence
 from tools.model import Term, Text
 from tools.pages.markup import attr_value, md_escape
 from tools.pages.parts import front_matter, text_page
+from tools.strings import Words
 
 LEVELS = (1, 2, 4, 8)  # a count at or above LEVELS[i] gets shade i + 1
 MATRIX_TEXTS = 20  # the most texts shown as columns
@@ -24,36 +25,40 @@ def shade(count: int) -> int:
     return sum(count >= level for level in LEVELS)
 
 
-def _cell(count: int, found: list[Occurrence], page: str, term: str, title: str) -> str:
+def _cell(count: int, found: list[Occurrence], page: str, term: str, title: str, words: Words) -> str:
     if not count:
         return '<span class="tm-zero">0</span>'
     paragraphs = sorted({o.paragraph for o in found})
     where = ", ".join(f"¶{n}" for n in paragraphs)
-    label = attr_value(f"{term} in {title}: {count}, in {where}")
+    label = attr_value(words("termmap.cell", term=term, title=title, count=count, where=where))
     return f'[{count}]({page}#p{paragraphs[0]}){{ .tm-count .tm-shade-{shade(count)} title="{label}" }}'
 
 
-def _matrix(texts: list[Text], terms: list[Term], counts: dict[str, Counter[str]], found: dict[tuple[str, str], list[Occurrence]]) -> list[str]:
+def _head(words: Words, *keys: str) -> str:
+    return " | ".join(md_escape(words(k)).replace("|", "&#124;") for k in keys)
+
+
+def _matrix(texts: list[Text], terms: list[Term], counts: dict[str, Counter[str]], found: dict[tuple[str, str], list[Occurrence]], words: Words) -> list[str]:
     """A row per entry, a column per text, and the total."""
-    header = "| Entry | Kind | " + " | ".join(f"{n}" for n in range(1, len(texts) + 1)) + " | All |"
+    header = f"| {_head(words, 'termmap.entry', 'termmap.kind')} | " + " | ".join(f"{n}" for n in range(1, len(texts) + 1)) + f" | {_head(words, 'termmap.all')} |"
     rows = [header, "|---|---|" + "---:|" * len(texts) + "---:|"]
     for term in terms:
         cells = [
-            _cell(counts[term.id][t.slug], found.get((term.id, t.slug), []), text_page(t), term.term, t.shown_title)
+            _cell(counts[term.id][t.slug], found.get((term.id, t.slug), []), text_page(t), term.term, t.shown_title, words)
             for t in texts
         ]
         rows.append(f"| {_entry(term)} | {md_escape(term.kind)} | " + " | ".join(cells) + f" | {sum(counts[term.id].values())} |")
     return rows
 
 
-def _ranking(texts: list[Text], terms: list[Term], counts: dict[str, Counter[str]], found: dict[tuple[str, str], list[Occurrence]]) -> list[str]:
+def _ranking(texts: list[Text], terms: list[Term], counts: dict[str, Counter[str]], found: dict[tuple[str, str], list[Occurrence]], words: Words) -> list[str]:
     """A row per entry: how many texts use it, the texts that use it most, and the total."""
     by_slug = {t.slug: t for t in texts}
-    rows = ["| Entry | Kind | Texts | Used most in | All |", "|---|---|---:|---|---:|"]
+    rows = [f"| {_head(words, 'termmap.entry', 'termmap.kind', 'termmap.texts', 'termmap.used_most_in', 'termmap.all')} |", "|---|---|---:|---|---:|"]
     for term in terms:
         top = sorted(counts[term.id].items(), key=lambda item: (-item[1], item[0]))[:TOP_TEXTS]
         most = " ".join(
-            f'<span class="tm-top">{_cell(count, found[(term.id, slug)], text_page(by_slug[slug]), term.term, by_slug[slug].shown_title)} '
+            f'<span class="tm-top">{_cell(count, found[(term.id, slug)], text_page(by_slug[slug]), term.term, by_slug[slug].shown_title, words)} '
             f"{md_escape(by_slug[slug].shown_title)}</span>"
             for slug, count in top
         )
@@ -76,26 +81,26 @@ def write_term_map_page(edition: AnnotatedEdition) -> tuple[str, str]:
             found.setdefault((o.term.id, o.text), []).append(o)
     terms = sorted((t for t in edition.edition.terms if t.id in counts), key=lambda t: (-sum(counts[t.id].values()), t.term.casefold()))
     absent = len(edition.edition.terms) - len(terms)
-    intro = (
-        f"Which of the {len(edition.edition.terms)} glossary entries each text uses, and how often. "
-        "Each count links to the first paragraph where the term occurs in that text; the darker the cell, the more often."
-    )
+    words = edition.edition.settings.words
+    intro = words("termmap.intro", count=words.number(len(edition.edition.terms)))
     if len(texts) <= MATRIX_TEXTS:
-        table = _matrix(texts, terms, counts, found)
-        lead = intro + " Columns are the texts, in reading order:\n\n" + "\n".join(
+        table = _matrix(texts, terms, counts, found, words)
+        lead = md_escape(f"{intro} {words('termmap.columns')}") + "\n\n" + "\n".join(
             f"{n}. [{md_escape(t.shown_title)}]({text_page(t)})" for n, t in enumerate(texts, start=1)
         )
     else:
-        table = _ranking(texts, terms, counts, found)
-        lead = intro + f" With {len(texts):,} texts, each row names the {TOP_TEXTS} texts that use the entry most."
+        table = _ranking(texts, terms, counts, found, words)
+        lead = md_escape(f"{intro} {words('termmap.ranking', texts=words.number(len(texts)), top=TOP_TEXTS)}")
+    title = words("termmap.title")
     parts = [
-        front_matter("Term map", intro),
-        "# Term map\n",
+        front_matter(title, intro),
+        f"# {md_escape(title)}\n",
         lead + "\n",
         '<div class="term-map" markdown="1">\n',
         *table,
         "\n</div>\n",
     ]
     if absent:
-        parts.append(f"{absent} further entries do not occur in the texts; they explain names and ideas the notes and other entries use. See the [glossary](glossary.md).\n")
+        glossary = f"[{md_escape(words('index.glossary_link'))}](glossary.md)"
+        parts.append(md_escape(words("termmap.absent", count=words.number(absent), glossary="\0")).replace("\0", glossary) + "\n")
     return "term-map.md", "\n".join(parts)

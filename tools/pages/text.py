@@ -8,10 +8,11 @@ from collections import Counter
 from collections.abc import Callable
 
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, LinkEnd, Occurrence, PlacedNote
-from tools.model import Paragraph, Settings, Term, Text
+from tools.model import NOTE_KINDS, Paragraph, Settings, Term, Text
 from tools.pages.cite import cite_section
-from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown
-from tools.pages.parts import NOTE_LABELS, front_matter, lead_sentences, reading_time, references_html, render_inline, text_page
+from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown
+from tools.pages.parts import front_matter, lang_attribute, lead_sentences, length, references_html, render_inline, text_page
+from tools.strings import Words
 
 GLOSSARY = "../glossary.md"
 
@@ -20,12 +21,20 @@ def _gloss(surface: str, term: Term) -> str:
     return f"[{md_escape(surface)}]({GLOSSARY}#{term.id}){{ .gloss }}"
 
 
-def _marker(placed: PlacedNote) -> str:
-    kind, n = placed.note.kind, placed.number
-    return (
-        f'<a class="note-ref note-ref--{kind}" id="ref-{n}" href="#note-{n}" data-note="{n}" '
-        f'aria-label="{NOTE_LABELS[kind]} note {n}">{n}</a>'
-    )
+def note_label(placed: PlacedNote, words: Words) -> str:
+    """"Context note 3": the note's kind and number, as markers and tips name it."""
+    return words("note.label", kind=words(f"note.{placed.note.kind}"), number=placed.number)
+
+
+def _marker(words: Words) -> Callable[[PlacedNote], str]:
+    def marker(placed: PlacedNote) -> str:
+        kind, n = placed.note.kind, placed.number
+        return (
+            f'<a class="note-ref note-ref--{kind}" id="ref-{n}" href="#note-{n}" data-note="{n}" '
+            f'aria-label="{attr_value(note_label(placed, words))}">{n}</a>'
+        )
+
+    return marker
 
 
 def paragraph_body(
@@ -33,11 +42,13 @@ def paragraph_body(
     occurrences: tuple[Occurrence, ...],
     notes: list[PlacedNote],
     gloss: Callable[[str, Term], str] = _gloss,
-    marker: Callable[[PlacedNote], str] = _marker,
+    marker: Callable[[PlacedNote], str] | None = None,
 ) -> str:
     """The paragraph's words as Markdown: literal text, glossed terms as links, note markers after quotes.
 
-    gloss and marker render a glossed term and a note marker (the print page links them within itself)."""
+    gloss and marker render a glossed term and a note marker (the print page links them within itself;
+    the default marker names notes with the default interface strings)."""
+    marker = marker or _marker(Words())
     glossed = sorted((o for o in occurrences if o.glossed), key=lambda o: o.start)
     inserts: list[tuple[int, str]] = []
     for placed in notes:
@@ -60,22 +71,27 @@ def paragraph_body(
     return "".join(out)
 
 
-def _paragraph(paragraph: Paragraph, text: AnnotatedText) -> str:
-    """One passage: the numbered paragraph, and beside it (below it on narrow screens) its apparatus."""
+def quotation(html: str, attribution: str, words: Words) -> str:
+    """A paragraph that is a quotation, in a figure with its attribution."""
+    return (
+        f'<figure class="quotation" markdown="1">\n<blockquote markdown="1">\n{html}\n</blockquote>\n'
+        f'<figcaption><span class="attribution-label">{html_escape(words("text.quoted_from"))}</span> {html_escape(attribution)}</figcaption>\n</figure>'
+    )
+
+
+def _paragraph(paragraph: Paragraph, text: AnnotatedText, words: Words, lang: str) -> str:
     notes = [n for n in text.notes if n.span.paragraph == paragraph.number]
     role = f" para--{paragraph.role}" if paragraph.role else ""
-    number = f'<a class="pnum" href="#{paragraph.anchor}" aria-label="Paragraph {paragraph.number}">{paragraph.number}</a>'
+    label = attr_value(words("text.paragraph", number=paragraph.number))
+    number = f'<a class="pnum" href="#{paragraph.anchor}" aria-label="{label}">{paragraph.number}</a>'
     html = (
-        f'<p class="para{role}" id="{paragraph.anchor}" markdown="1">{number} '
-        f"{paragraph_body(paragraph, text.in_paragraph(paragraph), notes)}</p>"
+        f'<p class="para{role}" id="{paragraph.anchor}"{lang} markdown="1">{number} '
+        f"{paragraph_body(paragraph, text.in_paragraph(paragraph), notes, _gloss, _marker(words))}</p>"
     )
     if paragraph.role == "quotation":
-        html = (
-            f'<figure class="quotation" markdown="1">\n<blockquote markdown="1">\n{html}\n</blockquote>\n'
-            f'<figcaption><span class="attribution-label">Quoted from</span> {html_escape(paragraph.attribution)}</figcaption>\n</figure>'
-        )
+        html = quotation(html, paragraph.attribution, words)
     links = [end for end in text.links if end.here.paragraph == paragraph.number]
-    apparatus = "".join(_side_note(n) for n in notes) + (_side_links(links, paragraph.number) if links else "")
+    apparatus = "".join(_side_note(n, words) for n in notes) + (_side_links(links, paragraph.number, words) if links else "")
     if not apparatus:
         return f'<div class="passage" markdown="1">\n{html}\n</div>'
     return (
@@ -84,28 +100,29 @@ def _paragraph(paragraph: Paragraph, text: AnnotatedText) -> str:
     )
 
 
-def _side_note(placed: PlacedNote) -> str:
+def _side_note(placed: PlacedNote, words: Words) -> str:
     """A note in the margin: number, kind, the words it is on and its first sentence, all in the summary
     of a disclosure that holds the rest and the sources. The full note is also listed after the text."""
     note, n = placed.note, placed.number
     first, rest = lead_sentences(note.body, 0)
-    sources = references_html(note.sources)
+    sources = references_html(note.sources, words)
     summary = (
         f'<span class="side-head"><span class="side-num">{n}</span> '
-        f'<span class="side-kind">{NOTE_LABELS[note.kind]}</span> '
+        f'<span class="side-kind">{html_escape(words(f"note.{note.kind}"))}</span> '
         f'<q class="side-quote">{html_escape(note.anchor.quote)}</q></span> '
         f'<span class="side-lead">{render_inline(first)}</span>'
     )
     more = render_markdown(rest) if rest else ""
     if sources:
-        more += f'<div class="note-sources"><p>Sources</p>{sources}</div>'
+        more += f'<div class="note-sources"><p>{html_escape(words("note.sources"))}</p>{sources}</div>'
     if more:
-        body = f'<details class="side-more"><summary>{summary}</summary><div class="side-rest">{more}</div></details>'
+        toggles = f'data-more="{attr_value(words("text.note_more"))}" data-less="{attr_value(words("text.note_less"))}"'
+        body = f'<details class="side-more"><summary {toggles}>{summary}</summary><div class="side-rest">{more}</div></details>'
     else:
         body = f'<p class="side-only">{summary}</p>'
     return (
         f'<div class="side-note side-note--{note.kind}" id="side-{n}" data-note="{n}" role="note" '
-        f'aria-label="{NOTE_LABELS[note.kind]} note {n}">{body}</div>'
+        f'aria-label="{attr_value(note_label(placed, words))}">{body}</div>'
     )
 
 
@@ -116,7 +133,7 @@ def short_label(text: Text) -> str:
     return f"{text.meta.source} {text.date.year}" if text.date.year is not None else text.meta.source
 
 
-def _side_links(ends: list[LinkEnd], number: int) -> str:
+def _side_links(ends: list[LinkEnd], number: int, words: Words) -> str:
     """A paragraph's cross-links as short labels with their relation, in one disclosure."""
     items = []
     for end in ends:
@@ -127,110 +144,116 @@ def _side_links(ends: list[LinkEnd], number: int) -> str:
             f'<span class="relation">{html_escape(end.link.label)}</span>'
             f'<span class="crosslink-quote"> “{html_escape(end.there_quote)}”</span></li>'
         )
-    count = f"{len(ends)} passage" + ("s" if len(ends) > 1 else "")
+    count = html_escape(words.count("text.passages", len(ends)))
     return (
-        f'<details class="side-links" data-paragraph="{number}" markdown="1"><summary>Compare <span class="side-from">¶{number}</span> <span class="side-count">{count}</span></summary>'
+        f'<details class="side-links" data-paragraph="{number}" markdown="1"><summary>{html_escape(words("text.compare"))} '
+        f'<span class="side-from">¶{number}</span> <span class="side-count">{count}</span></summary>'
         f'<ul markdown="1">{"".join(items)}</ul></details>'
     )
 
 
-def record(text: Text) -> str:
-    """The text's full metadata, title note and headnote (the print page; the "Full record" on a text page)."""
-    return f'<div class="text-header">\n{_title_note(text)}{_meta_list(text)}\n{_headnote(text)}\n</div>'
+def header(text: Text, words: Words, headnote_label: str = "") -> str:
+    """The text's full metadata, title note and headnote, whose landmark is named headnote_label (or
+    "Headnote"): the print page's header, and the "full record" on a text page."""
+    return f'<div class="text-header">\n{_title_note(text, words)}{_meta_list(text, words)}\n{_headnote(text, words, headnote_label)}\n</div>'
 
 
-def _meta_list(text: Text) -> str:
+def _meta_list(text: Text, words: Words) -> str:
     meta = text.meta
     rows: list[tuple[str, str]] = []
     if meta:
         source = html_escape(meta.source)
-        rows.append(("Source", source))
-        rows.append(("Author", html_escape(meta.author) if meta.author else "Not known"))
-        date = html_escape(meta.date.display())
+        rows.append((words("text.source"), source))
+        rows.append((words("text.author"), html_escape(meta.author) if meta.author else html_escape(words("text.author_unknown"))))
+        date = html_escape(words.date(meta.date))
         if meta.date_note:
             date += f' <span class="date-note">({html_escape(meta.date_note)})</span>'
-        rows.append(("Date", date))
-        rows.append(("Kind", html_escape(meta.kind)))
+        rows.append((words("text.date"), date))
+        rows.append((words("text.kind"), html_escape(meta.kind)))
         if meta.url:
-            rows.append(("Published at", f'<span class="source-url">{html_escape(meta.url)}</span>'))
+            rows.append((words("text.published_at"), f'<span class="source-url">{html_escape(meta.url)}</span>'))
     else:
-        rows.append(("Date", "date unknown"))
-        rows.append(("Metadata", "not yet added by the editors"))
-    rows.append(("Length", f"{text.words:,} words · {reading_time(text.words)} read"))
-    items = "".join(f"<div><dt>{k}</dt><dd>{v}</dd></div>" for k, v in rows)
+        rows.append((words("text.date"), html_escape(words("date.unknown"))))
+        rows.append((words("text.metadata"), html_escape(words("text.metadata_missing"))))
+    rows.append((words("text.length"), html_escape(length(text.words, words, "text.length_value"))))
+    items = "".join(f"<div><dt>{html_escape(k)}</dt><dd>{v}</dd></div>" for k, v in rows)
     return f'<dl class="text-meta">{items}</dl>'
 
 
-def _title_note(text: Text) -> str:
+def _title_note(text: Text, words: Words) -> str:
     if text.meta and text.meta.editorial_title:
-        return '<p class="title-note">The title in square brackets is supplied by the editors; the text has no title of its own.</p>'
+        return f'<p class="title-note">{html_escape(words("text.title_note"))}</p>'
     return ""
 
 
-def _headnote(text: Text) -> str:
+def _headnote(text: Text, words: Words, headnote_label: str = "") -> str:
     if not text.meta:
         return ""
-    return f'<section class="headnote" aria-label="Headnote"><p class="headnote-label">Headnote (editorial)</p>{render_markdown(text.meta.headnote)}</section>'
+    label = attr_value(headnote_label or words("text.headnote"))
+    return (
+        f'<section class="headnote" aria-label="{label}"><p class="headnote-label">{html_escape(words("text.headnote_label"))}</p>'
+        f"{render_markdown(text.meta.headnote)}</section>"
+    )
 
 
 # The headnote's opening shown before the text: whole sentences up to about this many words.
 LEAD_WORDS = 45
 
 
-def opening(text: Text) -> str:
-    """The text first: a one-line dateline, the headnote's first sentences, and the rest of the headnote
-    with the full record behind one control."""
+def opening(text: Text, words: Words) -> str:
+    """The text first: a one-line dateline (source, date, kind, length), the headnote's first sentences,
+    the rest of the headnote and the full record behind one control, and the key to the note kinds."""
     meta = text.meta
     parts = [html_escape(meta.source)] if meta and meta.source else []
-    parts.append(html_escape(text.date.display()))
+    parts.append(html_escape(words.date(text.date)))
     if meta:
         parts.append(html_escape(meta.kind))
-    parts.append(f"{text.words:,} words, {reading_time(text.words)}")
-    dateline = '<p class="dateline">' + '<span class="dateline-sep" aria-hidden="true"> · </span>'.join(
-        f"<span>{p}</span>" for p in parts
-    ) + "</p>"
+    parts.append(html_escape(length(text.words, words, "index.length_value")))
+    separator = '<span class="dateline-sep" aria-hidden="true"> · </span>'
+    dateline = '<p class="dateline">' + separator.join(f"<span>{p}</span>" for p in parts) + "</p>"
     lead = ""
     if meta:
         first, _ = lead_sentences(meta.headnote, LEAD_WORDS)
-        lead = f'<p class="headnote-lead"><span class="headnote-tag">Headnote</span> {render_inline(first)}</p>'
+        lead = f'<p class="headnote-lead"><span class="headnote-tag">{html_escape(words("text.headnote"))}</span> {render_inline(first)}</p>'
     full = (
-        '<details class="text-record"><summary>Full headnote and record</summary>'
-        f"{_title_note(text)}{_meta_list(text)}{_headnote(text)}</details>"
+        f'<details class="text-record"><summary>{html_escape(words("text.full_record"))}</summary>'
+        f"{_title_note(text, words)}{_meta_list(text, words)}{_headnote(text, words)}</details>"
     )
-    return f'<div class="text-opening">\n{dateline}\n{lead}\n{full}\n{note_key()}\n</div>'
+    return f'<div class="text-opening">\n{dateline}\n{lead}\n{full}\n{note_key(words)}\n</div>'
 
 
-def note_key() -> str:
+def note_key(words: Words) -> str:
     """One line naming the note kinds by their colour and shape."""
     kinds = "".join(
-        f'<span class="key-kind key-kind--{kind}"><span class="key-mark" aria-hidden="true"></span>{label}</span>'
-        for kind, label in NOTE_LABELS.items()
+        f'<span class="key-kind key-kind--{kind}"><span class="key-mark" aria-hidden="true"></span>{html_escape(words(f"note.{kind}"))}</span>'
+        for kind in NOTE_KINDS
     )
-    return f'<p class="note-key"><span class="key-title">Notes:</span> {kinds}</p>'
+    return f'<p class="note-key"><span class="key-title">{html_escape(words("text.note_key"))}</span> {kinds}</p>'
 
 
-def _notes(text: AnnotatedText, prefix: str = "", level: str = "##") -> str:
+def notes_section(text: AnnotatedText, words: Words, prefix: str = "", level: str = "##") -> str:
     """The notes list; prefix goes before every id and paragraph anchor (the print page holds all texts)."""
     if not text.notes:
         return ""
     items = []
     for placed in text.notes:
         note, anchor = placed.note, f"{prefix}p{placed.span.paragraph}"
-        sources = references_html(note.sources)
-        sources_block = f'<div class="note-sources"><p>Sources</p>{sources}</div>' if sources else ""
+        sources = references_html(note.sources, words)
+        sources_block = f'<div class="note-sources"><p>{html_escape(words("note.sources"))}</p>{sources}</div>' if sources else ""
         items.append(
             f'<li class="note note--{note.kind}" id="{prefix}note-{placed.number}">'
-            f'<p class="note-head"><a class="note-symbol" href="#{prefix}ref-{placed.number}" aria-label="Back to the marker of note {placed.number}">{placed.number}</a> '
-            f'<span class="note-kind">{NOTE_LABELS[note.kind]}</span> '
-            f'<a class="note-back" href="#{anchor}" aria-label="Back to paragraph {placed.span.paragraph}">¶{placed.span.paragraph}</a> '
+            f'<p class="note-head"><a class="note-symbol" href="#{prefix}ref-{placed.number}" '
+            f'aria-label="{attr_value(words("note.to_marker", number=placed.number))}">{placed.number}</a> '
+            f'<span class="note-kind">{html_escape(words(f"note.{note.kind}"))}</span> '
+            f'<a class="note-back" href="#{anchor}" aria-label="{attr_value(words("note.back", number=placed.span.paragraph))}">¶{placed.span.paragraph}</a> '
             f'<q class="note-quote">{html_escape(note.anchor.quote)}</q></p>'
             f'{render_markdown(note.body)}'
             f"{sources_block}</li>"
         )
-    return f'{level} Notes {{ #{prefix}notes }}\n\n<ol class="notes">\n' + "\n".join(items) + "\n</ol>\n"
+    return f'{level} {md_escape(words("text.notes"))} {{ #{prefix}notes }}\n\n<ol class="notes">\n' + "\n".join(items) + "\n</ol>\n"
 
 
-def _terms(text: AnnotatedText) -> str:
+def _terms(text: AnnotatedText, words: Words) -> str:
     counts = Counter(o.term.id for o in text.occurrences)
     if not counts:
         return ""
@@ -242,7 +265,7 @@ def _terms(text: AnnotatedText) -> str:
         + f'<span class="term-short"> — {md_escape(t.short)}</span>'
         for t in ordered
     ]
-    return "## Terms in this text { #terms }\n\n" + "\n".join(items) + "\n"
+    return f"## {md_escape(words('text.terms'))} {{ #terms }}\n\n" + "\n".join(items) + "\n"
 
 
 # Texts listed either side of this one under "The other texts": every page would otherwise list the
@@ -250,22 +273,20 @@ def _terms(text: AnnotatedText) -> str:
 NEIGHBOURS = 4
 
 
-def _others(text: Text, window: tuple[Text, ...], low: int, total: int) -> str:
+def _others(text: Text, window: tuple[Text, ...], low: int, total: int, words: Words) -> str:
     """The texts of window (this text's neighbours in reading order, from number low + 1) but this one."""
     others = [t for t in window if t.slug != text.slug]
     if not others:
         return ""
     items = [
-        f"- [{md_escape(o.shown_title)}]({o.slug}.md): {md_escape(o.meta.kind if o.meta else 'text')}, {md_escape(o.date.display())}"
+        f"- [{md_escape(o.shown_title)}]({o.slug}.md): {md_escape(o.meta.kind if o.meta else words('text.no_kind'))}, {md_escape(words.date(o.date))}"
         for o in others
     ]
     if len(others) == total - 1:
-        return "## The other texts { #other-texts }\n\n" + "\n".join(items) + "\n"
-    return (
-        "## Nearby texts { #other-texts }\n\n"
-        f"Texts {low + 1} to {low + len(window)} of the {total:,} in reading order; the [list of texts](../index.md#texts) has them all.\n\n"
-        + "\n".join(items) + "\n"
-    )
+        return f"## {md_escape(words('text.other_texts'))} {{ #other-texts }}\n\n" + "\n".join(items) + "\n"
+    listing = f"[{md_escape(words('text.list_of_texts'))}](../index.md#texts)"
+    lead = md_escape(words("text.nearby_lead", first=low + 1, last=low + len(window), total=words.number(total), list="\0")).replace("\0", listing)
+    return f"## {md_escape(words('text.nearby_texts'))} {{ #other-texts }}\n\n{lead}\n\n" + "\n".join(items) + "\n"
 
 
 def write_text_page(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str, str]:
@@ -281,18 +302,20 @@ def write_text_page(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str
 @functools.lru_cache(maxsize=4096)
 def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, settings: Settings) -> tuple[str, str]:
     t = text.text
+    words = settings.words
     description = plain_text(t.meta.headnote)[:300] if t.meta else t.title
+    lang = lang_attribute(t, settings)
     parts = [
         front_matter(t.shown_title, description, hide=("toc",)),
-        f"# {md_escape(t.shown_title)}\n",
-        opening(t),
-        "## Text { #text }\n",
-        '<div class="reading" markdown="1">\n' + "\n\n".join(_paragraph(p, text) for p in t.paragraphs) + "\n</div>",
-        _notes(text),
-        _terms(text),
-        "## Cite this text { #cite }\n",
+        f"# {md_escape(t.shown_title)}" + (f" {{ lang={t.language} }}" if lang else "") + "\n",
+        opening(t, words),
+        f"## {md_escape(words('text.heading'))} {{ #text }}\n",
+        '<div class="reading" markdown="1">\n' + "\n\n".join(_paragraph(p, text, words, lang) for p in t.paragraphs) + "\n</div>",
+        notes_section(text, words),
+        _terms(text, words),
+        f"## {md_escape(words('text.cite'))} {{ #cite }}\n",
         cite_section(t, settings),
-        _others(t, window, low, total),
+        _others(t, window, low, total, words),
     ]
     return text_page(t), "\n\n".join(p for p in parts if p).rstrip() + "\n"
 

@@ -1,6 +1,7 @@
 """Stage 4: render every page and write the Markdown into docs/, touching only files that changed."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tools.annotate.edition import AnnotatedEdition
@@ -12,6 +13,7 @@ from tools.pages.printed import write_print_page
 from tools.pages.termmap import write_term_map_page
 from tools.pages.text import write_text_page
 from tools.pages.timeline import write_timeline_page
+from tools.strings import Words
 
 GENERATED = ("*.md", "texts/*.md", "assets/*.js", "assets/*.css")
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
@@ -23,7 +25,14 @@ def render_pages(edition: AnnotatedEdition) -> dict[str, str]:
         pages = dict([write_index_page(edition), write_glossary_page(edition), write_timeline_page(edition), write_term_map_page(edition), write_print_page(edition), write_glossary_data(edition)])
         pages.update(write_text_page(text, edition) for text in edition.texts)
     pages.update((f"assets/{asset.name}", asset.read_text(encoding="utf-8")) for asset in sorted(ASSETS.iterdir()))
+    pages["assets/edition.js"] = script_strings(edition.edition.settings.words) + pages["assets/edition.js"]
     return pages
+
+
+def script_strings(words: Words) -> str:
+    """The script's interface strings as its first line: window.EDITION_STRINGS, read by say() in edition.js."""
+    table = json.dumps(words.script(), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return f"window.EDITION_STRINGS = {table};\n"
 
 
 def write_pages(pages: dict[str, str], docs: Path) -> list[str]:

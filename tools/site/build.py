@@ -15,14 +15,20 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit
+
+import material
+import yaml
 
 from tools.annotate.edition import AnnotatedEdition
 from tools.escape import template_text, yaml_json
 from tools.problems import EditionError
 from tools.site.bundle import make_zip
+from tools.strings import Words
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
+MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 
 
 # Most texts listed at one level of the navigation. Material renders the navigation into every page,
@@ -34,18 +40,63 @@ NAV_GROUP = 20
 
 def nav(edition: AnnotatedEdition) -> list[object]:
     """Home, the texts in reading order, the glossary, the two pages drawn from it, and the print edition."""
+    words = edition.edition.settings.words
     texts: list[object] = [{template_text(t.text.shown_title): f"texts/{t.text.slug}.md"} for t in edition.texts]
+
+    def label(key: str) -> str:
+        return template_text(words(key))
+
     return [
-        {"Home": "index.md"},
-        {"Texts": grouped(texts)},
-        {"Glossary": "glossary.md"},
-        {"Timeline": "timeline.md"},
-        {"Term map": "term-map.md"},
-        {"Print edition": "print.md"},
+        {label("nav.home"): "index.md"},
+        {label("nav.texts"): grouped(texts, words=words)},
+        {label("nav.glossary"): "glossary.md"},
+        {label("nav.timeline"): "timeline.md"},
+        {label("nav.term_map"): "term-map.md"},
+        {label("nav.print"): "print.md"},
     ]
 
 
-def grouped(items: list[object], first: int = 1) -> list[object]:
+def material_language(language: str) -> str:
+    """The language Material's interface and search use: the edition's where Material has it (or has its
+    base language, "de" for "de-AT"), else English. The pages keep the edition's own lang either way."""
+    for candidate in (language, language.split("-")[0]):
+        if (MATERIAL_LANGUAGES / f"{candidate}.html").exists():
+            return candidate
+    return "en"
+
+
+def theme(root: Path, words: Words) -> dict[str, object]:
+    """mkdocs.yml's theme settings with the edition's language and its words on the colour-scheme toggle."""
+    palette = _site_config(root).get("theme", {}).get("palette", [])
+    toggles = {"default": words("theme.dark_mode"), "slate": words("theme.light_mode")}
+    for scheme in palette:
+        if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
+            scheme["toggle"]["name"] = toggles.get(scheme.get("scheme", "default"), scheme["toggle"].get("name"))
+    return {"language": material_language(words.language), "palette": palette}
+
+
+def markdown_extensions(root: Path, words: Words) -> list[object]:
+    """mkdocs.yml's Markdown extensions with the edition's words on the headings' permalinks."""
+    extensions = _site_config(root).get("markdown_extensions", [])
+    for extension in extensions:
+        if isinstance(extension, dict) and isinstance(extension.get("toc"), dict) and "permalink_title" in extension["toc"]:
+            extension["toc"]["permalink_title"] = words("theme.permalink")
+    return list(extensions)
+
+
+class _SiteLoader(yaml.SafeLoader):
+    """mkdocs.yml as data: its !ENV values (which MkDocs resolves itself) read as None."""
+
+
+_SiteLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def _site_config(root: Path) -> dict[str, Any]:
+    loaded = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_SiteLoader)
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def grouped(items: list[object], first: int = 1, words: Words | None = None) -> list[object]:
     """items as they are when there are at most NAV_GROUP, else in sections "Texts 1–20", "Texts 21–40"...,
     nested (sections of sections) so that no level holds more than NAV_GROUP entries."""
     if len(items) <= NAV_GROUP:
@@ -56,8 +107,9 @@ def grouped(items: list[object], first: int = 1) -> list[object]:
     sections: list[object] = []
     for start in range(0, len(items), size):
         part = items[start : start + size]
-        label = f"Texts {first + start}–{first + start + len(part) - 1}"
-        sections.append({label: grouped(part, first + start)})
+        last = first + start + len(part) - 1
+        label = (words or Words())("nav.texts_range", first=first + start, last=last)
+        sections.append({template_text(label): grouped(part, first + start, words)})
     return sections
 
 
@@ -91,6 +143,7 @@ def write_config(
     """A generated MkDocs config that inherits mkdocs.yml and adds what comes from seeds/.
 
     strict=False is for the live preview, which must keep serving when MkDocs warns."""
+    words = edition.edition.settings.words
     config: dict[str, object] = {
         "INHERIT": str(root / "mkdocs.yml"),
         "docs_dir": str(docs),
@@ -99,6 +152,9 @@ def write_config(
         "nav": nav(edition),
         "strict": strict,
         "hooks": [str(Path(__file__).with_name("hooks.py"))],
+        "theme": theme(root, words),
+        "markdown_extensions": markdown_extensions(root, words),
+        "extra": {"edition_language": edition.edition.settings.language},
     }
     if not offline and strict:
         config["site_url"] = site_url(os.environ.get("SITE_URL", ""))
@@ -108,7 +164,7 @@ def write_config(
                 "use_directory_urls": False,
                 "site_url": "",
                 "plugins": ["search", "offline"],
-                "extra": {"generator": False, "polyfills": [SHIM]},
+                "extra": {"generator": False, "polyfills": [SHIM], "edition_language": edition.edition.settings.language},
             }
         )
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,7 @@
-"""MkDocs hook (named in the generated configs): trims the whitespace Material's templates leave.
+"""MkDocs hook (named in the generated configs): the edition's page language, and less whitespace.
+
+Material writes <html lang> from its own interface language, which falls back to English for a
+language it has no translation for; the page keeps the edition's language (extra.edition_language).
 
 Material's navigation templates indent every item over many lines, so each navigation entry costs
 about 500 bytes, most of it spaces. A run of whitespace that holds a line break renders exactly like
@@ -8,8 +11,10 @@ one line break everywhere except in preformatted text, so such runs become one l
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Any
 
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 _KEPT = re.compile(r"(<(pre|code|textarea|script)\b.*?</\2>)", re.S | re.I)
 _RUN = re.compile(r"[ \t]*\n\s*")
 
@@ -22,5 +27,11 @@ def trim_whitespace(html: str) -> str:
     return "".join(_RUN.sub("\n", part) if i % 3 == 0 else part for i, part in enumerate(parts) if i % 3 != 2)
 
 
-def on_post_page(output: str, **kwargs: Any) -> str:
-    return trim_whitespace(output)
+def page_language(html: str, language: str) -> str:
+    """html with its <html lang> set to language."""
+    return _HTML_LANG.sub(f'<html lang="{escape(language)}"', html, count=1)
+
+
+def on_post_page(output: str, config: Any = None, **kwargs: Any) -> str:
+    language = (config or {}).get("extra", {}).get("edition_language") if config is not None else None
+    return trim_whitespace(page_language(output, language) if language else output)

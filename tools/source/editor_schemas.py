@@ -81,6 +81,10 @@ def field_schema(field: Field) -> dict[str, Any]:
     if field.kind == "list":
         item = _scalar("line", "one name")
         return {"anyOf": [{"type": "array", "items": item}, {"type": "null"}, {"type": "string", "pattern": EMPTY}], "description": about}
+    if field.kind == "mapping":
+        value = _scalar("text", "the text")
+        names = {"properties": dict.fromkeys(field.choices, value), "additionalProperties": False} if field.choices else {"additionalProperties": value}
+        return {"anyOf": [{"type": "object", **names}, {"type": "null"}, {"type": "string", "pattern": EMPTY}], "description": about}
     assert field.spec is not None, f"field '{field.name}' of kind {field.kind} has no spec"
     if field.kind == "record":
         return {**record_schema(field.spec), "description": about}

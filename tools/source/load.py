@@ -4,12 +4,17 @@ from __future__ import annotations
 import dataclasses
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tools.model import (
+    DEFAULT_TERM_KINDS,
+    DEFAULT_TEXT_KINDS,
+    GLOSS_MODES,
     CrossLink,
     DatedEvent,
     Edition,
+    GlossMode,
+    Kind,
     Named,
     Note,
     Paragraph,
@@ -26,7 +31,8 @@ from tools.model import (
 from tools.problems import Position, Problem, error, warning
 from tools.source import files, specs, yamlsource
 from tools.source.editor_schemas import stale_schemas
-from tools.source.schema import Reader, Record, RecordSpec, Value
+from tools.source.schema import Reader, Record, RecordSpec, Value, did_you_mean
+from tools.strings import STRINGS, fields_of, locale_of
 
 
 def shown_path(file: Path) -> str:
@@ -91,20 +97,94 @@ class Loader:
     def settings(self) -> Settings:
         records, shown = self._read("edition.yml", specs.SETTINGS, many=False, required=True)
         r = records[0] if records else Record({}, Position(shown))
-        by_kind = r.get("gloss_by_kind")
         return Settings(
             title=r.get("title", "Untitled edition"),
             subtitle=r.get("subtitle", ""),
             slug=slugify(r.get("slug", "edition")),
-            language=r.get("language", "en"),
+            language=self._language(r),
             gloss=r.get("gloss", "first-per-paragraph"),
             introduction=r.get("introduction", ""),
             principles=r.get("principles", ""),
             introduction_at=r.at("introduction"),
             principles_at=r.at("principles"),
-            gloss_by_kind=tuple((k, v) for k, v in (by_kind.values.items() if by_kind else ()) for v in [v.value]),
+            term_kinds=self._kinds(r, "term_kinds", DEFAULT_TERM_KINDS),
+            text_kinds=self._kinds(r, "text_kinds", DEFAULT_TEXT_KINDS),
+            strings=self._strings(r.get("strings", {})),
+            gloss_by_kind=self._gloss_by_kind(r.get("gloss_by_kind", {}), r.get("term_kinds")),
             title_at=r.at("title"),
         )
+
+    def _language(self, record: Record, default: str | None = "en") -> Any:
+        """The record's language code if Babel knows it; an unknown code is an error (and the default is used)."""
+        code = record.get("language")
+        if code is None:
+            return default
+        if locale_of(code) is None:
+            self.problems.append(
+                error(record.at("language"), "unknown-language", f"'{code}' is not a language code; write one such as en, de, fr, ru, zh or pt-BR")
+            )
+            return default
+        return code
+
+    def _kinds(self, record: Record, name: str, default: tuple[Kind, ...]) -> tuple[Kind, ...]:
+        if name not in record.values:
+            return default
+        kinds: list[Kind] = []
+        for k in record.get(name):
+            if not k.get("name") or not k.get("plural"):
+                continue
+            taken = next((other for other in kinds if other.name == k.get("name")), None)
+            if taken:
+                self.problems.append(error(k.at("name"), "duplicate-kind", f"the kind '{k.get('name')}' is already declared at line {taken.position.line}; keep one"))
+                continue
+            kinds.append(Kind(k.get("name"), k.get("plural"), k.get("description", ""), k.at("name")))
+        if not kinds:
+            self.problems.append(error(record.at(name), "no-kinds", f"'{name}' declares no kind; list at least one (name and plural) or remove '{name}' to use the defaults"))
+            return default
+        return tuple(kinds)
+
+    def _gloss_by_kind(self, given: dict[str, Value], declared: list[Record] | None) -> tuple[tuple[str, GlossMode], ...]:
+        """The gloss modes set for some kinds of entry, each kind one the edition has."""
+        kinds = [k.get("name") for k in declared] if declared else [k.name for k in DEFAULT_TERM_KINDS]
+        kept: list[tuple[str, GlossMode]] = []
+        for kind, found in given.items():
+            mode, mode_at = found.value
+            if kind not in kinds:
+                self.problems.append(
+                    error(found.position, "choice", f"'{kind}' in 'gloss_by_kind' is no kind of entry{did_you_mean(kind, kinds)}; the kinds: {', '.join(kinds)}")
+                )
+            elif mode not in GLOSS_MODES:
+                self.problems.append(
+                    error(mode_at, "choice", f"the gloss setting for '{kind}' is '{mode}'{did_you_mean(mode, GLOSS_MODES)}; choose one of: {', '.join(GLOSS_MODES)}")
+                )
+            else:
+                kept.append((kind, cast(GlossMode, mode)))
+        return tuple(kept)
+
+    def _strings(self, overrides: dict[str, Value]) -> tuple[tuple[str, str], ...]:
+        """Overrides of the interface strings whose key exists and whose {fields} the string can fill."""
+        kept = []
+        for key, found in overrides.items():
+            text, text_at = found.value
+            if key not in STRINGS:
+                self.problems.append(
+                    error(found.position, "unknown-string", f"there is no interface string '{key}'{did_you_mean(key, list(STRINGS))}; the keys are listed in tools/strings.py")
+                )
+                continue
+            try:
+                fields = fields_of(text)
+            except ValueError:
+                self.problems.append(error(text_at, "string-field", f"the string '{key}' has an unmatched brace; write {{{{ and }}}} for a literal brace"))
+                continue
+            unknown = sorted(fields - fields_of(STRINGS[key]))
+            if unknown:
+                allowed = ", ".join(f"{{{f}}}" for f in sorted(fields_of(STRINGS[key]))) or "none"
+                self.problems.append(
+                    error(text_at, "string-field", f"the string '{key}' cannot fill {', '.join(f'{{{f}}}' for f in unknown)}; the fields it can use: {allowed}")
+                )
+                continue
+            kept.append((key, text))
+        return tuple(sorted(kept))
 
     def texts(self) -> tuple[Text, ...]:
         folder = self.seeds / "texts"
@@ -200,6 +280,8 @@ class Loader:
             headnote=r.get("headnote", ""),
             passages=tuple(passages),
             position=r.position,
+            kind_at=r.at("kind"),
+            language=self._language(r, None),
             title_at=r.at("title"),
         )
 
@@ -225,6 +307,7 @@ class Loader:
                     events=tuple(DatedEvent(e.get("date"), e.get("label"), e.position) for e in r.get("events", []) if e.get("date") and e.get("label")),
                     references=_references(r.get("references", [])),
                     position=r.position,
+                    kind_at=r.at("kind"),
                 )
             )
         return tuple(terms)

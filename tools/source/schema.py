@@ -16,7 +16,7 @@ from tools.model import PartialDate
 from tools.problems import Position, Problem, error
 from tools.source.yamlsource import position_of
 
-Kind = Literal["line", "text", "bool", "int", "date", "list", "record", "records"]
+Kind = Literal["line", "text", "bool", "int", "date", "list", "record", "records", "mapping"]
 
 KIND_WORDS: dict[str, str] = {
     "line": "a one-line text",
@@ -27,6 +27,7 @@ KIND_WORDS: dict[str, str] = {
     "list": "a list of names",
     "record": "a group of fields",
     "records": "a list of items",
+    "mapping": "a group of 'name: text' lines",
 }
 
 
@@ -147,6 +148,8 @@ class Reader:
             if isinstance(node, yaml.ScalarNode) and node.value.strip() in ("", "[]"):
                 return []
             return self.records(node, field.spec)
+        if field.kind == "mapping":
+            return self._mapping(node, where)
         if field.kind == "list":
             if isinstance(node, yaml.ScalarNode) and node.value.strip() in ("", "[]"):
                 return []
@@ -163,6 +166,28 @@ class Reader:
         if text is None:
             return None
         return self._convert(node, text, field, where)
+
+    def _mapping(self, node: yaml.Node, where: str) -> dict[str, Value] | None:
+        """'name: text' lines, each text one scalar, keyed by name (its Value's position is the name's)."""
+        if isinstance(node, yaml.ScalarNode) and node.value.strip() in ("", "{}"):
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            self._problem(node, "type", f"{where} must be {KIND_WORDS['mapping']}, but found {_found(node)}")
+            return None
+        found: dict[str, Value] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or not key_node.value.strip():
+                self._problem(key_node, "type", f"each name in {where} must be a plain word")
+                continue
+            key = key_node.value.strip()
+            if key in found:
+                self._problem(key_node, "duplicate-key", f"'{key}' is given twice in {where} (first at line {found[key].position.line}); keep one")
+                continue
+            if not isinstance(value_node, yaml.ScalarNode) or not value_node.value.strip():
+                self._problem(value_node, "type", f"'{key}' in {where} must be a text, but found {_found(value_node)}")
+                continue
+            found[key] = Value((value_node.value.strip(), position_of(self.path, value_node)), position_of(self.path, key_node))
+        return found
 
     def _scalar(self, node: yaml.Node, field: Field, where: str) -> str | None:
         if not isinstance(node, yaml.ScalarNode):

@@ -1,8 +1,9 @@
 """What each editor's file may contain: the record specs, with the help text the guide repeats."""
 from __future__ import annotations
 
-from tools.model import GLOSS_MODES, NOTE_KINDS, PASSAGE_ROLES, TERM_KINDS, TEXT_KINDS
+from tools.model import GLOSS_MODES, NOTE_KINDS, PASSAGE_ROLES
 from tools.source.schema import Field, RecordSpec
+from tools.strings import STRINGS
 
 REFERENCE = RecordSpec(
     "reference",
@@ -26,7 +27,7 @@ TERM = RecordSpec(
     (
         Field("term", "line", "the term as readers should see it, e.g. ABM Treaty", required=True),
         Field("expansion", "line", "the full form of an abbreviation, e.g. anti-ballistic missile"),
-        Field("kind", "line", "what the entry names", required=True, choices=TERM_KINDS),
+        Field("kind", "line", "what the entry names: one of the edition's term_kinds", required=True),
         Field("short", "line", "one plain sentence: the tooltip", required=True),
         Field("definition", "text", "the longer definition, in Markdown", required=True),
         Field("aliases", "list", "other spellings matched in the texts, e.g. [missile defense]"),
@@ -57,9 +58,10 @@ TEXT_META = RecordSpec(
         Field("url", "line", "where the text was published, only when certain"),
         Field("date", "date", "YYYY-MM-DD, YYYY-MM, YYYY, or unknown", required=True),
         Field("date_note", "line", "how the date is known, or why it is not"),
-        Field("kind", "line", "what sort of text it is", required=True, choices=TEXT_KINDS),
+        Field("kind", "line", "what sort of text it is: one of the edition's text_kinds", required=True),
         Field("headnote", "text", "a few sentences on what the text is, in Markdown", required=True),
         Field("passages", "records", "paragraph roles: headline, standfirst, quotation", spec=PASSAGE),
+        Field("language", "line", "the text's language code, only when it is not the edition's, e.g. de"),
     ),
 )
 
@@ -91,9 +93,13 @@ CROSSLINK = RecordSpec(
     ),
 )
 
-GLOSS_BY_KIND = RecordSpec(
-    "gloss setting by kind",
-    tuple(Field(kind, "line", f"which occurrences of a term of the kind {kind} are glossed", choices=GLOSS_MODES) for kind in TERM_KINDS),
+KIND = RecordSpec(
+    "kind",
+    (
+        Field("name", "line", "the kind as entries or texts name it, e.g. letter", required=True),
+        Field("plural", "line", "its plural as a heading, e.g. Letters", required=True),
+        Field("description", "line", "what belongs to this kind, in a few words"),
+    ),
 )
 
 SETTINGS = RecordSpec(
@@ -102,11 +108,14 @@ SETTINGS = RecordSpec(
         Field("title", "line", "the edition's title", required=True),
         Field("subtitle", "line", "a line under the title"),
         Field("slug", "line", "a short lowercase name used for file names, e.g. missile-defence-texts", required=True),
-        Field("language", "line", "the language code, e.g. en"),
+        Field("language", "line", "the language code, e.g. en, de, ru, pt-BR"),
         Field("gloss", "line", "which occurrences of a term are glossed", choices=GLOSS_MODES),
-        Field("gloss_by_kind", "record", "a gloss setting for the terms of some kinds, e.g. place: first-per-page", spec=GLOSS_BY_KIND),
+        Field("gloss_by_kind", "mapping", "a gloss setting for the terms of some kinds, e.g. place: first-per-page"),
         Field("introduction", "text", "what the edition is and why these texts, in Markdown", required=True),
         Field("principles", "text", "the editorial principles, in Markdown", required=True),
+        Field("term_kinds", "records", "the kinds of glossary entry: name, plural, description", spec=KIND),
+        Field("text_kinds", "records", "the kinds of text: name, plural, description", spec=KIND),
+        Field("strings", "mapping", "interface words to change, by key (see tools/strings.py)", choices=tuple(STRINGS)),
     ),
 )
 

@@ -9,6 +9,7 @@ Rules (code: what it catches):
   quote-missing     a quote not found in its text
   quote-ambiguous   a quote found more than once (each place shown)
   crosslink-same    a cross-link whose two ends are in the same text
+  unknown-kind      an entry or text whose kind is not one of the edition's term_kinds or text_kinds
   unsafe-link       a link that is not a '#anchor' or a full http, https or mailto address
   raw-html          raw HTML in an editor's Markdown
   title-too-long    a text's title longer than MkDocs can read in the navigation
@@ -152,6 +153,28 @@ def _safety(edition: Edition) -> Iterator[Problem]:
             yield from _urls(text.meta.url, text.meta.position, "the text's URL")
 
 
+def _kinds(edition: Edition) -> Iterator[Problem]:
+    """Entries and texts against the kinds edition.yml declares (or the defaults)."""
+    term_kinds = [k.name for k in edition.settings.term_kinds]
+    for term in edition.terms:
+        if term.kind and term.kind not in term_kinds:
+            yield error(
+                term.kind_at,
+                "unknown-kind",
+                f"the kind '{term.kind}' of '{term.term}' is not one of the edition's term_kinds{did_you_mean(term.kind, term_kinds)}; "
+                f"choose one of: {', '.join(term_kinds)} (or declare it under term_kinds in edition.yml)",
+            )
+    text_kinds = [k.name for k in edition.settings.text_kinds]
+    for text in edition.texts:
+        if text.meta and text.meta.kind and text.meta.kind not in text_kinds:
+            yield error(
+                text.meta.kind_at,
+                "unknown-kind",
+                f"the kind '{text.meta.kind}' is not one of the edition's text_kinds{did_you_mean(text.meta.kind, text_kinds)}; "
+                f"choose one of: {', '.join(text_kinds)} (or declare it under text_kinds in edition.yml)",
+            )
+
+
 # PyYAML reads a mapping key of at most 1,024 characters, and each text's title is a key of the
 # navigation in the generated MkDocs config (written as JSON, HTML-escaped); a little is left for the quotes.
 MAX_NAV_KEY = 1000
@@ -173,5 +196,5 @@ def _config_values(edition: Edition) -> Iterator[Problem]:
 
 def validate(edition: Edition) -> list[Problem]:
     """Every cross-file problem in a loaded edition."""
-    return [*_terms(edition), *_anchors(edition), *_safety(edition), *_config_values(edition)]
+    return [*_terms(edition), *_kinds(edition), *_anchors(edition), *_safety(edition), *_config_values(edition)]
 
