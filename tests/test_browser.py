@@ -384,6 +384,46 @@ def test_layers_hide_and_show_and_are_remembered(browse: Browse, site: Site) -> 
     expect(tab.locator("a.note-ref--context").first).to_be_visible()
 
 
+@pytest.mark.parametrize("width", [1440, 390])
+def test_side_by_side_from_a_cross_link(browse: Browse, site: Site, width: int) -> None:
+    tab = browse.open(site, "texts/mirror-response/", **(WIDE if width == 1440 else PHONE))
+    links = tab.locator("details.side-links").first
+    if not links.evaluate("d => d.open"):
+        links.locator("summary").click()
+    item = links.locator("li").first
+    here = int(item.locator("a.crosslink").get_attribute("data-here") or 0)
+    there = int(item.locator("a.crosslink").get_attribute("data-paragraph") or 0)
+    item.locator("a.side-by-side").click()
+    tab.wait_for_load_state()
+    fragment = urlparse(tab.url).fragment
+    assert re.fullmatch(r"link-\d+", fragment), f"the side-by-side link should lead to one row: {tab.url}"
+    row = tab.locator(f'[id="{fragment}"]')
+    expect(row).to_be_in_viewport()
+    sides = row.locator(".sbs-side")
+    expect(sides).to_have_count(2)
+    numbers = sorted(int(n) for n in sides.locator(".pnum-static").all_inner_texts())
+    assert numbers == sorted([here, there]), f"the row shows paragraphs {numbers}, not {here} and {there}"
+    expect(sides.nth(0).locator("mark")).to_have_count(1)
+    expect(sides.nth(1).locator("mark")).to_have_count(1)
+    first, second = sides.nth(0).bounding_box(), sides.nth(1).bounding_box()
+    assert first and second
+    if width == 1440:
+        assert abs(first["y"] - second["y"]) < 2 and second["x"] > first["x"] + first["width"], f"the passages should stand side by side, aligned: {first} {second}"
+    else:
+        assert second["y"] >= first["y"] + first["height"] - 1, f"on a phone the passages should be stacked: {first} {second}"
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width, "the side-by-side page scrolls sideways"
+    rows = tab.locator(".sbs-row")
+    if rows.count() > 1:
+        walk = row.get_by_role("link", name=re.compile("^(Next|Previous)$")).first
+        target = walk.get_attribute("href")
+        walk.click()
+        assert urlparse(tab.url).fragment == (target or "").lstrip("#")
+        expect(tab.locator(f'[id="{(target or "").lstrip("#")}"]')).to_be_in_viewport()
+    own = sides.nth(0).locator(".sbs-where a")
+    href = own.evaluate("a => a.href")
+    assert re.search(r"#p\d+$", href), f"each passage should link to its paragraph in its own text: {href}"
+
+
 def test_focus_is_never_hidden_under_the_header(browse: Browse, site: Site) -> None:
     tab = browse.open(site, "texts/mirror-response/")
     tab.keyboard.press("End")

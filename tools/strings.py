@@ -190,6 +190,17 @@ STRINGS: dict[str, str] = {
     "termmap.all": "All",
     "termmap.cell": "{term} in {title}: {count}, in {where}",
     # The print page (tools/pages/printed.py).
+    # Side-by-side pages (tools/pages/compare.py).
+    "compare.title": "Side by side: {first} and {second}",
+    "compare.intro.one": "The {count} passage the editors link between these two texts, each beside the other, the linked words marked.",
+    "compare.intro.other": "The {count} passages the editors link between these two texts, each beside the other, the linked words marked.",
+    "compare.in_text": "paragraph {number}",
+    "compare.position": "{number} of {total}",
+    "compare.link": "Link {number}",
+    "compare.previous": "Previous",
+    "compare.next": "Next",
+    "compare.open": "side by side",
+    "compare.open_label": "{first} and {second} side by side, at this link",
     "print.title": "Print edition",
     "print.description": "The whole edition on one page, for printing: {introduction}",
     "print.about": (

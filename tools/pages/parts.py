@@ -102,3 +102,10 @@ def render_inline(markdown: str) -> str:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         return html[3:-4]
     return re.sub(r"</?p>", " ", html).strip()
+
+
+def short_label(text: Text) -> str:
+    """A text named in a few words for cross-links: its source and year, or its title."""
+    if not text.meta or not text.meta.source:
+        return text.shown_title
+    return f"{text.meta.source} {text.date.year}" if text.date.year is not None else text.meta.source

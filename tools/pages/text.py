@@ -10,8 +10,9 @@ from collections.abc import Callable
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, LinkEnd, Occurrence, PlacedNote
 from tools.model import NOTE_KINDS, Paragraph, Settings, Term, Text
 from tools.pages.cite import cite_section
+from tools.pages.compare import compare_page
 from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown
-from tools.pages.parts import front_matter, lang_attribute, lead_sentences, length, references_html, render_inline, text_page
+from tools.pages.parts import front_matter, lang_attribute, lead_sentences, length, references_html, render_inline, short_label, text_page
 from tools.strings import Words
 
 GLOSSARY = "../glossary.md"
@@ -79,7 +80,7 @@ def quotation(html: str, attribution: str, words: Words) -> str:
     )
 
 
-def _paragraph(paragraph: Paragraph, text: AnnotatedText, words: Words, lang: str) -> str:
+def _paragraph(paragraph: Paragraph, text: AnnotatedText, words: Words, lang: str, sides: dict[LinkEnd, str]) -> str:
     notes = [n for n in text.notes if n.span.paragraph == paragraph.number]
     role = f" para--{paragraph.role}" if paragraph.role else ""
     label = attr_value(words("text.paragraph", number=paragraph.number))
@@ -91,7 +92,7 @@ def _paragraph(paragraph: Paragraph, text: AnnotatedText, words: Words, lang: st
     if paragraph.role == "quotation":
         html = quotation(html, paragraph.attribution, words)
     links = [end for end in text.links if end.here.paragraph == paragraph.number]
-    apparatus = "".join(_side_note(n, words) for n in notes) + (_side_links(links, paragraph.number, words) if links else "")
+    apparatus = "".join(_side_note(n, words) for n in notes) + (_side_links(links, paragraph.number, words, sides) if links else "")
     if not apparatus:
         return f'<div class="passage" markdown="1">\n{html}\n</div>'
     return (
@@ -126,23 +127,18 @@ def _side_note(placed: PlacedNote, words: Words) -> str:
     )
 
 
-def short_label(text: Text) -> str:
-    """A text named in a few words for cross-links: its source and year, or its title."""
-    if not text.meta or not text.meta.source:
-        return text.shown_title
-    return f"{text.meta.source} {text.date.year}" if text.date.year is not None else text.meta.source
-
-
-def _side_links(ends: list[LinkEnd], number: int, words: Words) -> str:
-    """A paragraph's cross-links as short labels with their relation, in one disclosure."""
+def _side_links(ends: list[LinkEnd], number: int, words: Words, sides: dict[LinkEnd, str]) -> str:
+    """A paragraph's cross-links as short labels with their relation and a side-by-side view, in one disclosure."""
     items = []
     for end in ends:
         target = f"{end.other.slug}.md#p{end.there.paragraph}"
+        label = attr_value(words("compare.open_label", first=short_label(end.other), second=f"¶{number}"))
         items.append(
             f'<li markdown="1">[{md_escape(short_label(end.other))}, ¶{end.there.paragraph}]({target})'
             f'{{ .crosslink data-text="{end.other.slug}" data-paragraph="{end.there.paragraph}" data-here="{number}" }} '
             f'<span class="relation">{html_escape(end.link.label)}</span>'
-            f'<span class="crosslink-quote"> “{html_escape(end.there_quote)}”</span></li>'
+            f'<span class="crosslink-quote"> “{html_escape(end.there_quote)}”</span>'
+            f' [{md_escape(words("compare.open"))}]({sides[end]}){{ .side-by-side aria-label="{label}" }}</li>'
         )
     count = html_escape(words.count("text.passages", len(ends)))
     return (
@@ -294,13 +290,30 @@ def write_text_page(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str
     here = edition.position(text.text.slug)
     low, high = max(0, here - NEIGHBOURS), min(len(edition.texts), here + NEIGHBOURS + 1)
     window = tuple(t.text for t in edition.texts[low:high])
-    return _page(text, window, low, len(edition.texts), edition.edition.settings)
+    return _page(text, window, low, len(edition.texts), edition.edition.settings, _sides(text, edition))
+
+
+def _sides(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str, ...]:
+    """For each of the text's cross-links (in order), its row on the two texts' side-by-side page:
+    the rows follow the earlier text's order, so each end can tell its number from its own links."""
+    here = edition.position(text.text.slug)
+    targets = []
+    for end in text.links:
+        other = end.other
+        earlier = here < edition.position(other.slug)
+        siblings = sorted(
+            (e for e in text.links if e.other.slug == other.slug),
+            key=lambda e: (e.here.paragraph, e.here.start) if earlier else (e.there.paragraph, e.there.start),
+        )
+        first, second = (text.text, other) if earlier else (other, text.text)
+        targets.append(f"../{compare_page(first, second)}#link-{siblings.index(end) + 1}")
+    return tuple(targets)
 
 
 # A page depends only on these arguments, so the live preview, which generates the edition again
 # after every save, renders again only the pages whose text, terms, notes or neighbours changed.
 @functools.lru_cache(maxsize=4096)
-def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, settings: Settings) -> tuple[str, str]:
+def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, settings: Settings, sides: tuple[str, ...]) -> tuple[str, str]:
     t = text.text
     words = settings.words
     description = plain_text(t.meta.headnote)[:300] if t.meta else t.title
@@ -310,7 +323,7 @@ def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, s
         f"# {md_escape(t.shown_title)}" + (f" {{ lang={t.language} }}" if lang else "") + "\n",
         opening(t, words),
         f"## {md_escape(words('text.heading'))} {{ #text }}\n",
-        '<div class="reading" markdown="1">\n' + "\n\n".join(_paragraph(p, text, words, lang) for p in t.paragraphs) + "\n</div>",
+        '<div class="reading" markdown="1">\n' + "\n\n".join(_paragraph(p, text, words, lang, dict(zip(text.links, sides, strict=True))) for p in t.paragraphs) + "\n</div>",
         notes_section(text, words),
         _terms(text, words),
         f"## {md_escape(words('text.cite'))} {{ #cite }}\n",

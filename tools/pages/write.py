@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from tools.annotate.edition import AnnotatedEdition
+from tools.pages.compare import write_compare_pages
 from tools.pages.glossary import write_glossary_page
 from tools.pages.glossdata import write_glossary_data
 from tools.pages.index import write_index_page
@@ -15,7 +16,7 @@ from tools.pages.text import write_text_page
 from tools.pages.timeline import write_timeline_page
 from tools.strings import Words
 
-GENERATED = ("*.md", "texts/*.md", "assets/*.js", "assets/*.css")
+GENERATED = ("*.md", "texts/*.md", "compare/*.md", "assets/*.js", "assets/*.css")
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
 
@@ -24,6 +25,7 @@ def render_pages(edition: AnnotatedEdition) -> dict[str, str]:
     with shared_renderer():
         pages = dict([write_index_page(edition), write_glossary_page(edition), write_timeline_page(edition), write_term_map_page(edition), write_print_page(edition), write_glossary_data(edition)])
         pages.update(write_text_page(text, edition) for text in edition.texts)
+        pages.update(write_compare_pages(edition))
     pages.update((f"assets/{asset.name}", asset.read_text(encoding="utf-8")) for asset in sorted(ASSETS.iterdir()))
     pages["assets/edition.js"] = script_strings(edition.edition.settings.words) + pages["assets/edition.js"]
     return pages
