@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import contextlib
 import re
-import shutil
 import subprocess
 import sys
-import time
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,7 +12,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urldefrag, urlparse
 
-import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Dialog, Locator, Page, expect
 
@@ -44,8 +41,6 @@ def run_build(seeds: Path, out: Path) -> subprocess.CompletedProcess[str]:
 
 def build_edition(seeds: Path, out: Path) -> Built:
     """Build seeds into out/ with the project's CLI, check the zip and unzip it; fail loudly on any problem."""
-    if shutil.which("npm") is None:
-        pytest.fail("npm is not installed: the offline zip needs it, so the browser tests cannot run (install npm)", pytrace=False)
     result = run_build(seeds, out)
     assert result.returncode == 0, f"building {seeds} failed (exit {result.returncode}):\n{result.stdout}\n{result.stderr}"
     slug = yaml.safe_load((seeds / "edition.yml").read_text(encoding="utf-8"))["slug"]
@@ -209,20 +204,19 @@ def text_without_markers(paragraph: Locator) -> str:
     return squash(text)
 
 
-def search(tab: Page, query: str, expected: set[str]) -> set[str]:
-    """Type query into Material's search as a reader would; once every expected URL is listed (or after
-    8 s), the results' URLs without ?h=, each both with and without its #fragment."""
+SEARCH_STATUS = ".edition-search .md-search-result__meta"
+
+
+def search(tab: Page, query: str) -> tuple[str, list[str]]:
+    """Press / and type query into the edition's search as a reader would; once the announced status
+    gives the outcome, that status and the results' URLs in the order listed, without ?h=."""
     tab.keyboard.press("/")
     expect(tab.locator("input.md-search__input")).to_be_focused()
     tab.keyboard.type(query, delay=20)
-    found: set[str] = set()
-    deadline = time.monotonic() + 8
-    while time.monotonic() < deadline and not expected <= found:
-        tab.wait_for_timeout(100)
-        hrefs = tab.locator(".md-search-result__list a").evaluate_all("links => links.map(a => a.href)")
-        urls = {re.sub(r"\?h=[^#]*", "", href) for href in hrefs}
-        found = urls | {urldefrag(url).url for url in urls}
-    return found
+    status = tab.locator(SEARCH_STATUS)
+    expect(status).to_have_text(re.compile(r"^(No results|\d[\d,]* results? on )"), timeout=8000)
+    hrefs = tab.locator(".edition-search .md-search-result__list a").evaluate_all("links => links.map(a => a.href)")
+    return status.inner_text(), [re.sub(r"\?h=[^#]*", "", href) for href in hrefs]
 
 
 def crawl(browse: Browse, site: Site, files: list[Path]) -> list[str]:

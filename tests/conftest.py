@@ -31,16 +31,25 @@ GLOSSARY = """\
   definition: An *interceptor*.
   aliases: [Anti Ballistic Missile]
   references:
-    - title: ABM Treaty
-      year: "1972"
+    - source: abm-treaty
+      at: Article I
 - term: ABM Treaty
   kind: treaty
   short: The 1972 treaty limiting ABM systems.
   definition: A treaty.
   related: [ABM]
   references:
-    - title: ABM Treaty
-      year: "1972"
+    - source: abm-treaty
+      at: Article I
+"""
+
+SOURCES = """\
+- id: abm-treaty
+  authors: none
+  title: Treaty on the Limitation of Anti-Ballistic Missile Systems
+  outlet: United States and Soviet Union
+  date: 1972-05-26
+  kind: primary
 """
 
 TEXT_META = """\
@@ -60,12 +69,15 @@ def write_seeds(
     crosslinks: str | None = None,
     metadata: dict[str, str] | None = None,
     edition: str = EDITION,
+    sources: str | None = SOURCES,
 ) -> Path:
     """A seeds/ folder with the given files; texts get TEXT_META unless metadata says otherwise."""
     seeds = root / "seeds"
     (seeds / "texts").mkdir(parents=True, exist_ok=True)
     (seeds / "edition.yml").write_text(edition, encoding="utf-8")
     (seeds / "glossary.yml").write_text(glossary, encoding="utf-8")
+    if sources is not None:
+        (seeds / "sources.yml").write_text(textwrap.dedent(sources), encoding="utf-8")
     if notes is not None:
         (seeds / "notes.yml").write_text(textwrap.dedent(notes), encoding="utf-8")
     if crosslinks is not None:

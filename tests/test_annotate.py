@@ -95,7 +95,7 @@ def test_headline_is_never_glossed(here: Path) -> None:
 
 
 def test_quotation_is_glossed(here: Path) -> None:
-    meta = TEXT_META + "passages:\n  - paragraph: 1\n    role: quotation\n    attribution: Someone\n"
+    meta = TEXT_META + "passages:\n  - paragraph: 1\n    role: quotation\n    source: abm-treaty\n"
     edition = annotated(write_seeds(here, texts={"one": "A quoted ABM Treaty.\n"}, metadata={"one": meta}))
     assert glossed(edition) == [(1, "ABM Treaty", True)]
 
@@ -118,6 +118,7 @@ NOTES = """\
   quote: Last ABM
   kind: correction
   note: Third in reading order.
+  sources: [{source: abm-treaty}]
 - text: one
   quote: and ABMs
   kind: context
@@ -126,6 +127,7 @@ NOTES = """\
   quote: ABM and
   kind: source
   note: First in reading order.
+  sources: [{source: abm-treaty}]
 """
 
 

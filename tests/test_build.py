@@ -70,7 +70,7 @@ def variant(request: pytest.FixtureRequest, built: Built) -> tuple[bool, Path]:
     """(offline?, site root) for the hosted site and the unzipped offline copy."""
     if request.param == "offline":
         if built.offline is None:
-            pytest.fail("no offline zip was built: npm is needed (install Node.js and npm)")
+            pytest.fail("the build wrote no offline zip")
         return True, built.offline
     return False, built.site
 
@@ -126,7 +126,7 @@ def test_every_text_has_a_page(built: Built, variant: tuple[bool, Path]) -> None
 
 def test_offline_zip_is_one_folder_named_after_the_edition(built: Built) -> None:
     if built.zip_path is None:
-        pytest.fail("no offline zip was built: npm is needed (install Node.js and npm)")
+        pytest.fail("the build wrote no offline zip")
     with zipfile.ZipFile(built.zip_path) as archive:
         tops = {name.split("/", 1)[0] for name in archive.namelist()}
     assert tops == {built.edition.settings.slug}
@@ -166,7 +166,9 @@ def test_paragraph_roles_are_marked(built: Built) -> None:
                 figure = element.parent.parent if element.parent is not None else None
                 assert figure is not None and figure.tag == "figure" and "quotation" in figure.classes
                 (caption,) = figure.find_all("figcaption")
-                assert squash(paragraph.attribution) in squash(caption.text())
+                assert paragraph.citation is not None
+                source = built.edition.source(paragraph.citation.source)
+                assert source is not None and squash(source.title) in squash(caption.text())
                 checked += 1
             elif paragraph.role:
                 assert f"para--{paragraph.role}" in element.classes
@@ -253,6 +255,47 @@ def test_crosslinks_reach_paragraphs(built: Built, variant: tuple[bool, Path]) -
     assert found == 2 * len(built.edition.crosslinks)
 
 
+def test_note_sources_reach_the_bibliography(built: Built, variant: tuple[bool, Path]) -> None:
+    """Each note lists its sources numbered, each linking to its own entry on the bibliography page."""
+    offline, root = variant
+    bibliography = root / ("bibliography.html" if offline else "bibliography/index.html")
+    entries = ids(bibliography)
+    checked = 0
+    for text in built.edition.texts:
+        path = built.text_page(text, offline)
+        notes = [e for e in content(path).iter() if "note" in e.classes and e.tag == "li"]
+        expected = [n for n in built.edition.notes if n.anchor.text == text.slug]
+        assert len(notes) == len(expected)
+        for note in notes:
+            links = [a for a in note.find_all("a") if "source-link" in a.classes]
+            for a in links:
+                target = served(resolve(root, path, a.attrs["href"]))
+                assert target is not None and target[0] == bibliography, a.attrs["href"]
+                assert target[1].startswith("source-") and target[1] in entries, a.attrs["href"]
+                assert a.parent is not None and a.parent.tag == "li" and a.parent.parent is not None and a.parent.parent.tag == "ol"
+                checked += 1
+    assert checked == sum(len(n.sources) for n in built.edition.notes) > 50
+
+
+def test_bibliography_lists_every_source_and_links_back(built: Built, variant: tuple[bool, Path]) -> None:
+    """Every source has an entry (sorted by author or title) whose "Cited in" links reach notes and entries."""
+    offline, root = variant
+    bibliography = root / ("bibliography.html" if offline else "bibliography/index.html")
+    body = content(bibliography)
+    entries = [e for e in body.iter() if "bib-entry" in e.classes]
+    assert [e.attrs["id"] for e in entries] == [f"source-{s.id}" for s in sorted(built.edition.sources, key=lambda s: s.sort_key)]
+    back = 0
+    for entry in entries:
+        for a in entry.find_all("a"):
+            target = served(resolve(root, bibliography, a.attrs.get("href", "")))
+            if target is None:
+                continue  # the source's own web address
+            if target[1]:
+                assert target[1] in ids(target[0]), a.attrs["href"]
+            back += 1
+    assert back >= len(entries)
+
+
 def test_every_internal_link_resolves(built: Built, variant: tuple[bool, Path]) -> None:
     """Any page, any link or anchor into the site: the file exists (a file, offline) and so does the id."""
     offline, root = variant
@@ -333,10 +376,25 @@ def test_no_page_would_make_material_fetch_mermaid(variant: tuple[bool, Path]) -
 
 
 def test_offline_search_works_without_a_server(built: Built) -> None:
-    """The offline copy has the search index as a script and the iframe-worker shim that lets it run from disk."""
+    """Both copies load the edition's search script and carry its index as scripts (no worker, no shim);
+    the offline pages say that their links end in .html, the hosted ones do not."""
     if built.offline is None:
-        pytest.fail("no offline zip was built: npm is needed (install Node.js and npm)")
-    assert (built.offline / "search" / "search_index.js").is_file()
-    assert (built.offline / "assets" / "javascripts" / "iframe-worker-shim.js").is_file()
-    scripts = [e.attrs.get("src", "") for e in page(built.offline / "index.html").find_all("script")]
-    assert "assets/javascripts/iframe-worker-shim.js" in scripts
+        pytest.fail("the build wrote no offline zip")
+    for root, files in ((built.offline, True), (built.site, False)):
+        assert (root / "search" / "index.js").is_file()
+        assert list((root / "search").glob("s-*.js")) and list((root / "search").glob("c-*.js"))
+        assert not (root / "search" / "search_index.json").exists(), "Material's search index is gone"
+        home = page(root / "index.html")
+        scripts = [e.attrs.get("src", "") for e in home.find_all("script")]
+        assert "assets/search.js" in scripts
+        assert not [s for s in scripts if "iframe-worker" in s or "workers/search" in s]
+        assert (home.find_all("html")[0].attrs.get("data-edition-urls") == "files") == files
+
+
+def test_built_site_has_no_preview_banner(variant: tuple[bool, Path]) -> None:
+    """The problem banner belongs to the preview server only (tools/site/banner.py)."""
+    _, root = variant
+    files = [p for p in root.rglob("*") if p.is_file()]
+    assert files
+    carrying = [p.relative_to(root).as_posix() for p in files if b"/.preview/" in p.read_bytes() or b"preview-problems" in p.read_bytes()]
+    assert carrying == []

@@ -56,7 +56,7 @@ def test_check_good_edition(here: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_check_with_warnings_only_passes(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    extra = "- term: Warhead\n  kind: concept\n  short: S.\n  definition: D.\n  references:\n    - title: T\n"
+    extra = "- term: Warhead\n  kind: concept\n  short: S.\n  definition: D.\n  references:\n    - source: abm-treaty\n"
     write_seeds(here, glossary=GLOSSARY + extra)
     assert main(["check"]) == 0
     out, err = capsys.readouterr()
@@ -113,3 +113,25 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
         main(["chek"])
     assert exit_info.value.code == 2
     assert "invalid choice: 'chek'" in capsys.readouterr().err
+
+
+def test_a_changed_site_url_reaches_the_pages_in_one_process(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 12: text pages were cached on everything but SITE_URL, so a second generation in one
+    process (the live preview, a test run) kept the first address in every citation."""
+    write_seeds(here)
+    page = here / "docs" / "texts" / "one.md"
+    for address in ("https://first.example/edition/", "https://second.example/edition/"):
+        monkeypatch.setenv("SITE_URL", address)
+        assert main(["generate"]) == 0
+        assert f"{address}texts/one/" in page.read_text(encoding="utf-8")
+    monkeypatch.delenv("SITE_URL")
+    assert main(["generate"]) == 0
+    assert "example/edition" not in page.read_text(encoding="utf-8")
+
+
+def test_generate_refuses_a_site_url_it_cannot_use(here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    write_seeds(here)
+    monkeypatch.setenv("SITE_URL", "javascript:alert(1)")
+    assert main(["generate"]) == 1
+    assert "error: SITE_URL 'javascript:alert(1)' cannot be used" in capsys.readouterr().err
+    assert not (here / "docs" / "texts" / "one.md").exists()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.conftest import ROOT, write_seeds
+from tests.conftest import ROOT, SOURCES, write_seeds
 from tools.pipeline import check
 
 GUIDE = (ROOT / "EDITING.md").read_text(encoding="utf-8")
@@ -64,16 +64,24 @@ def test_the_guide_explains_no_code_that_does_not_exist() -> None:
 
 
 def test_full_glossary_entry_example_is_valid(tmp_path: Path) -> None:
-    seeds = write_seeds(tmp_path, texts={"one": "The ABM Treaty limited ABMs.\n"}, glossary=yaml_example("### A full glossary entry") + GLOSSARY_ABM)
+    seeds = write_seeds(
+        tmp_path, texts={"one": "The ABM Treaty limited ABMs.\n"}, glossary=yaml_example("### A full glossary entry") + GLOSSARY_ABM, sources=GUIDE_SOURCES
+    )
     problems = [p.format() for p in check(seeds).problems if p.severity == "error"]
     assert problems == []
 
 
 def test_text_metadata_example_is_valid(tmp_path: Path) -> None:
     text = "Title line\n\nQuoted words from Reuters.\n"
-    seeds = write_seeds(tmp_path, texts={"one": text}, metadata={"one": yaml_example("Then add `seeds/texts/new-text.yml`")})
+    seeds = write_seeds(tmp_path, texts={"one": text}, metadata={"one": yaml_example("Then add `seeds/texts/new-text.yml`")}, sources=GUIDE_SOURCES)
     problems = [p.format() for p in check(seeds).problems if p.severity == "error"]
     assert problems == []
+
+
+def test_sources_example_is_valid(tmp_path: Path) -> None:
+    """The sources example loads without a problem; its ids are those the other examples cite."""
+    seeds = write_seeds(tmp_path, sources=GUIDE_SOURCES)
+    assert [p.format() for p in check(seeds).problems if p.code != "unused-source"] == []
 
 
 def test_note_and_crosslink_examples_match_the_real_seeds() -> None:
@@ -86,19 +94,21 @@ def test_note_and_crosslink_examples_match_the_real_seeds() -> None:
     assert link.strip() in seeds_links
 
 
+GUIDE_SOURCES = SOURCES + yaml_example("## Sources and the bibliography")
+
 GLOSSARY_ABM = """
 - term: ABM
   kind: weapon system
   short: An interceptor missile.
   definition: An interceptor.
   references:
-    - title: ABM Treaty
-      year: 1972
+    - source: abm-treaty
+      at: ABM Treaty
 - term: strategic stability
   kind: concept
   short: A balance.
   definition: A balance.
   references:
-    - title: A reference work
-      year: 2000
+    - source: abm-treaty
+      at: A reference work
 """

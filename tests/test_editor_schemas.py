@@ -139,17 +139,22 @@ MISTAKES = [
     ("glossary", "aliases: [Anti Ballistic Missile]", "aliases: [\"\"]", "list"),
     ("crosslinks", "  from:\n    text: one\n    quote: ABM Treaty", "  from: one", "record"),
     ("crosslinks", "  from:\n    text: one\n    quote: ABM Treaty", "  from:\n    text: one", "record"),
-    ("glossary", "  related: [ABM]\n  references:\n    - title: ABM Treaty\n      year: \"1972\"", "  related: [ABM]\n  references: ABM Treaty", "records"),
-    ("glossary", "  related: [ABM]\n  references:\n    - title: ABM Treaty\n      year: \"1972\"", "  related: [ABM]\n  references:\n    - year: \"1972\"", "records"),
+    ("glossary", "  related: [ABM]\n  references:\n    - source: abm-treaty\n      at: Article I", "  related: [ABM]\n  references: abm-treaty", "records"),
+    ("glossary", "  related: [ABM]\n  references:\n    - source: abm-treaty\n      at: Article I", "  related: [ABM]\n  references:\n    - at: Article I", "records"),
     ("glossary", "  related: [ABM]", "  related: [ABM]\n  events:\n    - date: 1972\n      label: Signed.\n      place: Moscow", "records"),
     ("glossary", "  related: [ABM]", "  related: [ABM]\n  alias: [x]", "unknown field"),
     ("glossary", "  short: The 1972 treaty limiting ABM systems.\n", "", "missing field"),
     ("edition", "slug: test-edition", "slug: test-edition\ngloss: sometimes", "line"),
     ("notes", "  kind: context", "  kind: contxt", "line"),
+    ("sources", "kind: primary", "kind: blog", "line"),
+    ("sources", "authors: none", "authors: nobody", "list"),
+    ("sources", "date: 1972-05-26", "date: May 1972", "date"),
 ]
 # Spellings both accept: YAML 1.2 numbers, booleans and empty values where the checker reads text.
 ACCEPTED = [
-    ("glossary", 'year: "1972"', "year: 1972"),
+    ("sources", "date: 1972-05-26", "date: 1972"),
+    ("sources", "authors: none", "authors: [A. Writer, B. Writer]"),
+    ("sources", "authors: none", "authors:"),
     ("glossary", "short: The 1972 treaty limiting ABM systems.", "short: 1972"),
     ("glossary", "  related: [ABM]", '  related: [ABM]\n  case_sensitive: "true"'),
     ("glossary", "  related: [ABM]", "  related: [ABM]\n  case_sensitive: false\n  aliases:"),
@@ -182,7 +187,7 @@ def test_unedited_test_edition_passes_both(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.chdir(tmp_path)
     seeds = write_seeds(tmp_path, texts=TEXTS, notes=NOTES, crosslinks=CROSSLINKS)
     assert [line for line in problem_lines(seeds) if ": error:" in line] == []
-    for relative in ("edition.yml", "glossary.yml", "notes.yml", "crosslinks.yml", TEXT):
+    for relative in ("edition.yml", "sources.yml", "glossary.yml", "notes.yml", "crosslinks.yml", TEXT):
         assert schema_errors(_schema_of(relative), (seeds / relative).read_text(encoding="utf-8")) == [], relative
 
 

@@ -25,13 +25,13 @@ GLOSSARY = """\
     Named after Müller.
   aliases: [Cafe Muller]
   references:
-    - title: Guide
-      year: '1999'
+    - source: abm-treaty
+      at: Guide
 - term: ABM Treaty
   kind: treaty
   short: The 1972 treaty.
   definition: A treaty.
-  references: [{title: Treaty, year: '1972'}]
+  references: [{source: abm-treaty}]
 """
 TEXT = """\
 Talks at the Café Müller

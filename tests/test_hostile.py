@@ -41,8 +41,8 @@ GLOSSARY = f"""\
   short: '{SHORT.replace("'", "''")}'
   definition: A programming language.
   references:
-    - title: '{SCRIPT}'
-      year: '1985'
+    - source: script
+      at: '{IMG}'
   events:
     - date: '1985'
       label: '{IMG}'
@@ -50,18 +50,18 @@ GLOSSARY = f"""\
   kind: place
   short: The United States.
   definition: A country.
-  references: [{{title: Atlas}}]
+  references: [{{source: script}}]
 - term: (MAD)
   kind: concept
   short: Mutual assured destruction.
   definition: A doctrine.
-  references: [{{title: Doctrine}}]
+  references: [{{source: script}}]
 - term: XSS
   expansion: '{IMG}'
   kind: concept
   short: Markup that runs where it should be text.
   definition: An attack.
-  references: [{{title: Attacks}}]
+  references: [{{source: script}}]
 """
 
 # Each paragraph of the hostile text (blank lines between them). Syntax meant to act at a line start
@@ -109,7 +109,18 @@ headnote: Another text.
 passages:
   - paragraph: 2
     role: quotation
-    attribution: '{SCRIPT}'
+    source: script
+    at: '{SCRIPT}'
+"""
+SOURCES = f"""\
+- id: script
+  authors: ['{IMG}']
+  title: '{SCRIPT}'
+  outlet: '{SHORT.replace("'", "''")}'
+  date: '1985'
+  url: 'https://example.org/?a=1&b=2'
+  note: '{IMG}'
+  kind: reference
 """
 NOTES = f"""\
 - text: hostile
@@ -144,6 +155,7 @@ def write_hostile_seeds(root: Path) -> Path:
         crosslinks=CROSSLINKS,
         metadata={"hostile": META, "other": OTHER_META},
         edition=EDITION,
+        sources=SOURCES,
     )
 
 
@@ -188,19 +200,20 @@ def test_raw_html_in_definition_short_note_and_headnote_is_an_exact_error(tmp_pa
   kind: weapon system
   short: '{SCRIPT}'
   definition: '{IMG} and [a](javascript:alert(1))'
-  references: [{{title: T}}]
+  references: [{{source: abm-treaty}}]
 """
     notes = f"- text: one\n  quote: ABM\n  kind: context\n  note: '{SCRIPT}'\n"
     meta = TEXT_META.replace("headnote: A text for tests.", f"headnote: '{SCRIPT} {IMG}'")
     seeds = write_seeds(tmp_path, texts={"one": "The ABM.\n"}, glossary=glossary, notes=notes, metadata={"one": meta})
+    # Each at its field's line and column (issue 12: they were all at the record's first line).
     assert problem_lines(seeds.relative_to(tmp_path)) == [
-        "seeds/glossary.yml:1:3: error: the definition of 'ABM' contains raw HTML '<img src=x onerror=alert(1)>'; "
+        "seeds/glossary.yml:3:10: error: the short definition of 'ABM' contains raw HTML; it must be plain text [raw-html]",
+        "seeds/glossary.yml:4:15: error: the definition of 'ABM' contains raw HTML '<img src=x onerror=alert(1)>'; "
         "write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
-        "seeds/glossary.yml:1:3: error: the short definition of 'ABM' contains raw HTML; it must be plain text [raw-html]",
-        "seeds/glossary.yml:1:3: error: the definition of 'ABM' links to 'javascript:alert(1)' with the scheme 'javascript:'; "
+        "seeds/glossary.yml:4:15: error: the definition of 'ABM' links to 'javascript:alert(1)' with the scheme 'javascript:'; "
         "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]",
-        "seeds/notes.yml:1:3: error: this note contains raw HTML '<script>'; write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
-        "seeds/texts/one.yml:1:1: error: the headnote contains raw HTML '<script>'; write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
+        "seeds/notes.yml:4:9: error: this note contains raw HTML '<script>'; write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
+        "seeds/texts/one.yml:5:11: error: the headnote contains raw HTML '<script>'; write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
     ]
 
 
@@ -232,12 +245,17 @@ def test_no_page_contains_seed_markup_unescaped(hostile: Site) -> None:
         assert not scripts, f"{file.relative_to(hostile.site)}: a <script> element runs seed code"
 
 
-def test_the_search_index_holds_the_text_escaped(hostile: Site) -> None:
-    """Material's search shows index entries as HTML: what came from seeds/ must be escaped there."""
-    index = (hostile.site / "search" / "search_index.json").read_text(encoding="utf-8")
-    for markup in RAW:
-        assert markup.lower() not in index.lower(), f"the search index holds {markup!r} unescaped"
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
+def test_the_search_index_is_data_only(hostile: Site) -> None:
+    """The search index holds seed text verbatim, as JSON strings (search.js sets it as text, never as
+    HTML): each of its files is one call with JSON arguments, whatever the seeds hold."""
+    files = sorted((hostile.site / "search").glob("*.js"))
+    assert files
+    call = re.compile(r"editionSearch\.(index|shard|content)\((.*)\);\n", re.S)
+    for file in files:
+        found = call.fullmatch(file.read_text(encoding="utf-8"))
+        assert found, f"{file.name} is not one editionSearch call"
+        json.loads(f"[{found.group(2)}]")
+    assert any("<script>alert(1)</script>" in file.read_text(encoding="utf-8") for file in files)
 
 
 def test_every_paragraph_shows_its_source_words_and_nothing_else(hostile: Site) -> None:
@@ -314,7 +332,7 @@ def test_titles_sources_labels_and_references_are_shown_as_text(hostile: Site) -
     nav_titles = [squash(e.text()) for e in root.find_all("a") if "md-nav__link" in e.classes]
     assert title in nav_titles, "the navigation should show the title as text"
     meta = squash(article(root).find_all("dl", "text-meta")[0].text())
-    for shown in (f"Source{IMG}", f"Author{SCRIPT}", f"March 2018 ({IMG})"):
+    for shown in (f"Source {IMG}", f"Author {SCRIPT}", f"March 2018 ({IMG})"):
         assert shown in meta, f"the text's metadata should show {shown!r}: {meta!r}"
     note_quote = article(root).find_all("q", "note-quote")
     assert [q.text() for q in note_quote] == [SCRIPT]
@@ -324,11 +342,17 @@ def test_titles_sources_labels_and_references_are_shown_as_text(hostile: Site) -
     assert f"Hostile {BOTH} edition" in site_name
 
     _, other = page(hostile, "texts/other/index.html")
-    assert squash(other.find_all("figcaption")[0].text()) == f"Quoted from {SCRIPT}"
+    assert squash(other.find_all("figcaption")[0].text()) == f"Quoted from {IMG}, {SCRIPT}, {SHORT}, 1985, {SCRIPT}"
 
     _, glossary = page(hostile, "glossary/index.html")
     text = squash(article(glossary).text())
-    assert f"{SCRIPT} (1985)" in text, "the reference title should be shown as text"
+    assert f"{IMG}, {SCRIPT}, {SHORT}, 1985, {IMG}" in text, "the reference should be shown as text"
+
+    _, bibliography = page(hostile, "bibliography/index.html")
+    entry = squash(article(bibliography).text())
+    assert f"{IMG}, {SCRIPT}, {SHORT}, 1985. https://example.org/?a=1&b=2 {IMG}." in entry, "the bibliography entry should be shown as text"
+    (link,) = [a for a in article(bibliography).find_all("a") if "ref-link" in a.classes]
+    assert link.attrs == {"class": "ref-link", "href": "https://example.org/?a=1&b=2"}
     assert f"1985: {IMG}" in text, "the event label should be shown as text"
     assert f"XSS¶ concept {IMG} XSS: Markup" in text, "the expansion should be shown as text"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import TEXT_META, write_seeds
+from conftest import SOURCES, TEXT_META, write_seeds
 
 from tools.model import Edition
 from tools.source.load import load_edition, split_paragraphs
@@ -121,7 +121,7 @@ passages:
     role: headline
   - paragraph: 2
     role: quotation
-    attribution: Someone, 1972
+    source: abm-treaty
   - paragraph: 1
     role: standfirst
   - paragraph: 4
@@ -138,10 +138,10 @@ def test_passages(here: Path) -> None:
     assert problems == [
         "seeds/texts/one.yml:12:5: error: paragraph 1 already has a role (line 7); give each paragraph one role [duplicate-passage]",
         "seeds/texts/one.yml:14:16: error: paragraph 4 does not exist: the text has 3 paragraphs (blocks separated by blank lines) [no-paragraph]",
-        "seeds/texts/one.yml:16:5: error: a quotation needs an 'attribution': who is quoted, where and when [missing-field]",
+        "seeds/texts/one.yml:16:5: error: a quotation needs a 'source': the id of the source quoted, in sources.yml [missing-field]",
     ]
-    roles = [(p.number, p.role, p.attribution) for p in edition.texts[0].paragraphs]
-    assert roles == [(1, "headline", ""), (2, "quotation", "Someone, 1972"), (3, "quotation", "")]
+    roles = [(p.number, p.role, p.citation.source if p.citation else None) for p in edition.texts[0].paragraphs]
+    assert roles == [(1, "headline", None), (2, "quotation", "abm-treaty"), (3, "quotation", None)]
 
 
 def test_one_paragraph_is_singular(here: Path) -> None:
@@ -173,4 +173,47 @@ def test_glossary_entries(here: Path) -> None:
     assert (abm.id, abm.term, abm.expansion, abm.kind, abm.position.line) == ("abm", "ABM", "anti-ballistic missile", "weapon system", 1)
     assert abm.patterns == ("ABM", "anti-ballistic missile", "Anti Ballistic Missile")
     assert [r.value for r in treaty.related] == ["ABM"] and treaty.id == "abm-treaty"
-    assert treaty.references[0].title == "ABM Treaty" and treaty.references[0].year == "1972"
+    (reference,) = treaty.references
+    assert (reference.source, reference.at, reference.position.line) == ("abm-treaty", "Article I", 16)
+
+
+def test_sources(here: Path) -> None:
+    """Each field of a source arrives; 'authors: none' is an explicit empty list; a date keeps its precision."""
+    sources = SOURCES + """\
+- id: kramer-2009
+  authors: [Mark Kramer]
+  title: The Myth of a No-NATO-Enlargement Pledge to Russia
+  outlet: The Washington Quarterly
+  details: pp. 39–61
+  date: 2009
+  url: https://example.org/kramer
+  kind: scholarship
+  note: quoted by someone
+"""
+    edition, problems = load(write_seeds(here, sources=sources))
+    assert problems == []
+    treaty, kramer = edition.sources
+    assert (treaty.id, treaty.authors, treaty.date.iso(), treaty.date.precision, treaty.position.line) == ("abm-treaty", (), "1972-05-26", "day", 1)
+    assert (kramer.authors, kramer.title, kramer.outlet, kramer.details, kramer.url, kramer.kind, kramer.note) == (
+        ("Mark Kramer",), "The Myth of a No-NATO-Enlargement Pledge to Russia", "The Washington Quarterly", "pp. 39–61",
+        "https://example.org/kramer", "scholarship", "quoted by someone",
+    )
+    assert kramer.date.precision == "year" and edition.source("kramer-2009") is kramer and edition.source("nothing") is None
+
+
+def test_source_fields_are_checked(here: Path) -> None:
+    """A source without authors (not even 'none'), with an unknown kind and a bad date: one message each, at its place."""
+    sources = "- id: bad\n  title: '[A description]'\n  outlet: Press\n  date: spring 2009\n  kind: blog\n"
+    _, problems = load(write_seeds(here, sources=sources))
+    assert problems == [
+        "seeds/sources.yml:1:3: error: this source has no 'authors' field; add it: the authors as printed, "
+        "e.g. [Keir A. Lieber, Daryl G. Press], or none when the work names no author [missing-field]",
+        "seeds/sources.yml:4:9: error: 'date' in a source: 'spring 2009' is not a date; write YYYY-MM-DD, YYYY-MM, YYYY or unknown (e.g. 1972-05-26) [date]",
+        "seeds/sources.yml:5:9: error: 'kind' in a source is 'blog'; choose one of: primary, news report, scholarship, reference, partisan outlet [choice]",
+    ]
+
+
+def test_unknown_date_is_said_explicitly(here: Path) -> None:
+    sources = SOURCES.replace("date: 1972-05-26", "date: unknown")
+    edition, _ = load(write_seeds(here, sources=sources))
+    assert edition.sources[0].date.precision == "unknown" and Words().date(edition.sources[0].date) == "date unknown"

@@ -262,6 +262,7 @@ def test_text_page_with_hostile_text_and_metadata(tmp_path: Path, monkeypatch: p
   quote: "[ABM](javascript"
   kind: correction
   note: A second note.
+  sources: [{source: abm-treaty}]
 """
     seeds = write_seeds(tmp_path, texts={"one": "\n\n".join(paragraphs) + "\n"}, metadata={"one": meta}, notes=notes)
     checked = check(seeds)

@@ -30,7 +30,8 @@ def test_dropped_text_file_is_everywhere_after_a_build(tmp_path: Path) -> None:
     assert glossary.count('href="../texts/later-letter/#p2"') >= 2, "ABM Treaty and NATO list the new text under Appears in"
     timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
     assert 'href="../texts/later-letter/"' in timeline, "the timeline lists it under Date unknown"
-    search = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any(doc["location"].startswith("texts/later-letter/") and "ABM Treaty mattered" in doc["text"] for doc in search["docs"])
+    index = json.loads((site / "search" / "index.js").read_text(encoding="utf-8").removeprefix("editionSearch.index(").removesuffix(");\n"))
+    number = [p["u"] for p in index["pages"]].index("texts/later-letter/")
+    assert "ABM Treaty mattered" in (site / "search" / f"c-{number}-0.js").read_text(encoding="utf-8"), "search holds the new text"
     other = (site / "texts" / "mirror-response" / "index.html").read_text(encoding="utf-8")
     assert 'href="../later-letter/"' in other, "the navigation of every page has the new text"

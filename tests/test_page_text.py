@@ -1,7 +1,10 @@
 """A text's page: its list of other texts stays short however large the edition."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import write_seeds
 from tools.pages.text import NEIGHBOURS, write_text_page
@@ -31,3 +34,31 @@ def test_large_edition_lists_the_neighbours_in_reading_order(tmp_path: Path) -> 
     assert len(listed) == 2 * NEIGHBOURS
     assert f"(t{first:02d}.md)" in listed[0] and f"(t{last:02d}.md)" in listed[-1]
     assert "(../index.md#texts)" in section
+
+
+def test_a_page_depends_on_its_arguments_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site's address is an argument: the environment is read by the command line only."""
+    checked = check(write_seeds(tmp_path))
+    assert checked.edition is not None
+    text = checked.edition.texts[0]
+    monkeypatch.setenv("SITE_URL", "https://environment.example/")
+    _, unknown = write_text_page(text, checked.edition)
+    _, known = write_text_page(text, checked.edition, "https://given.example/ed/")
+    assert "environment.example" not in unknown + known
+    assert '<span class="cite-url">[address of this page]</span>' in unknown
+    assert '<span class="cite-url" data-fixed="true">https://given.example/ed/texts/one/</span>' in known
+
+
+def test_the_preview_memo_keys_on_every_input(tmp_path: Path) -> None:
+    """The live preview's memo returns a page rendered before only when every input is the same."""
+    checked = check(write_seeds(tmp_path))
+    assert checked.edition is not None
+    text, memo = checked.edition.texts[0], {}
+    first = write_text_page(text, checked.edition, "https://a.example/", memo)
+    assert write_text_page(text, checked.edition, "https://a.example/", memo) is first
+    second = write_text_page(text, checked.edition, "https://b.example/", memo)
+    assert "https://b.example/texts/one/" in second[1] and "a.example" not in second[1]
+    assert len(memo) == 2
+    renamed = replace(checked.edition.edition.settings, title="Another title")
+    other = replace(checked.edition, edition=replace(checked.edition.edition, settings=renamed))
+    assert "Another title" in write_text_page(text, other, "https://b.example/", memo)[1]

@@ -20,8 +20,8 @@ VALID = """\
   short: An interceptor.
   definition: Text.
   references:
-    - title: ABM Treaty
-      year: "1972"
+    - source: abm-treaty
+      at: ABM Treaty
 """
 
 

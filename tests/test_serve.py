@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import GLOSSARY, ROOT, write_seeds
-from tools.site.preview import merge_search_index, snapshot
+from tools.site.preview import snapshot
 
 WAIT_SECONDS = 20.0
 
@@ -124,23 +124,14 @@ def test_unchanged_pages_are_not_rewritten(preview: Preview) -> None:
     assert {page: page.stat().st_mtime_ns for page in pages} == times
 
 
-def test_edit_renders_only_changed_pages_and_keeps_search_complete(preview: Preview) -> None:
-    """After a save only the changed pages are rendered again, and the served search index still
-    holds every page once, with the new wording."""
-    before = json.loads(preview.page("search/search_index.json"))
+def test_edit_renders_only_changed_pages_and_updates_search(preview: Preview) -> None:
+    """After a save only the changed pages are rendered again, and the served search index (generated
+    with the pages) holds the new wording: in the glossary's documents and under the new words."""
     (preview.seeds / "glossary.yml").write_text(GLOSSARY.replace("A missile that intercepts", "An interceptor that destroys"), encoding="utf-8")
     wait_for(lambda: "An interceptor that destroys" in preview.page("glossary/"), "the edited definition is served")
     wait_for(lambda: "changed pages rendered" in preview.output(), "a partial render is reported")
-    after = json.loads(preview.page("search/search_index.json"))
-    locations = [entry["location"] for entry in after["docs"]]
-    assert sorted(locations) == sorted(entry["location"] for entry in before["docs"])
-    assert len(locations) == len(set(locations))
-    assert any("An interceptor that destroys" in entry["text"] for entry in after["docs"])
-
-
-def test_merge_search_index_replaces_rebuilt_pages_only() -> None:
-    previous = {"config": {}, "docs": [{"location": "", "text": "home"}, {"location": "glossary/", "text": "old"}, {"location": "glossary/#abm", "text": "old"}]}
-    partial = {"config": {"lang": ["en"]}, "docs": [{"location": "glossary/", "text": "new"}]}
-    merged = merge_search_index(previous, partial)
-    assert merged["config"] == {"lang": ["en"]}
-    assert merged["docs"] == [{"location": "", "text": "home"}, {"location": "glossary/", "text": "new"}]
+    index = json.loads(preview.page("search/index.js").removeprefix("editionSearch.index(").removesuffix(");\n"))
+    glossary = len(index["pages"]) - 1
+    wait_for(lambda: "An interceptor that destroys" in preview.page(f"search/c-{glossary}-0.js"), "the search documents hold the new wording")
+    assert '"destroys":' in preview.page("search/s-de.js")
+    assert '"intercepts":' not in preview.page("search/s-in.js")

@@ -120,8 +120,8 @@ def test_a_string_may_not_ask_for_a_field_it_cannot_fill(here: Path) -> None:
 def test_every_string_is_used_and_the_script_asks_only_for_known_ones() -> None:
     """No key in the table is dead, and edition.js names no key the table lacks."""
     code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tools").rglob("*.py") if p.name != "strings.py")
-    script = (ROOT / "tools" / "assets" / "edition.js").read_text(encoding="utf-8")
-    asked = set(re.findall(r'say\("([a-z_.]+)"', script))
+    script = "\n".join((ROOT / "tools" / "assets" / name).read_text(encoding="utf-8") for name in ("edition.js", "search.js"))
+    asked = set(re.findall(r'(?:say|words)\("([a-z_.]+)"', script))
     assert asked - set(STRINGS) == set()
     plural_bases = {k.rsplit(".", 1)[0] for k in STRINGS if k.endswith((".one", ".other"))}
     unused = [

@@ -5,7 +5,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import GLOSSARY, TEXT_META, problem_lines, write_seeds
+from conftest import GLOSSARY, SOURCES, TEXT_META, problem_lines, write_seeds
 
 # GLOSSARY (conftest) has 17 lines: ABM starts at line 1, ABM Treaty at line 10; an entry appended
 # after it starts at line 18.
@@ -15,7 +15,7 @@ NEXT = 18
 def entry(term: str, *extra: str, short: str = "A short definition.", definition: str = "A definition.") -> str:
     """One glossary entry as YAML; extra lines are added as they are (two-space indented fields)."""
     lines = [f"- term: {term}", "  kind: concept", f"  short: {short}", f"  definition: {definition}", *extra,
-             "  references:", "    - title: A source"]
+             "  references:", "    - source: abm-treaty"]
     return "\n".join(lines) + "\n"
 
 
@@ -104,11 +104,11 @@ def test_self_related(here: Path) -> None:
 
 
 def test_short_definition_too_long_is_a_warning(here: Path) -> None:
-    """201 characters warn; exactly 200 do not."""
+    """201 characters warn; exactly 200 do not. The warning is at the field (issue 12: it was at the entry's first line)."""
     glossary = GLOSSARY + entry("Interceptor", short="x" * 201) + entry("Warhead", short="y" * 200)
     seeds = write_seeds(here, glossary=glossary, texts={"one": "The ABM Treaty, ABMs, an interceptor, a warhead.\n"})
     assert problem_lines(seeds) == [
-        f"seeds/glossary.yml:{NEXT}:3: warning: the short definition of 'Interceptor' has 201 characters; "
+        f"seeds/glossary.yml:{NEXT + 2}:10: warning: the short definition of 'Interceptor' has 201 characters; "
         "keep it under 200 so the tooltip stays readable [short-too-long]"
     ]
 
@@ -235,7 +235,7 @@ def test_unsafe_link_in_a_definition(here: Path, markdown: str, url: str, scheme
     definition = "|\n    " + markdown.replace("\n", "\n    ")
     seeds = write_seeds(here, glossary=GLOSSARY + entry("Interceptor", definition=definition), texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
     assert errors(problem_lines(seeds)) == [
-        f"seeds/glossary.yml:{NEXT}:3: error: the definition of 'Interceptor' links to '{url}' with the scheme '{scheme}:'; "
+        f"seeds/glossary.yml:{NEXT + 3}:15: error: the definition of 'Interceptor' links to '{url}' with the scheme '{scheme}:'; "
         "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]"
     ]
 
@@ -246,30 +246,27 @@ def test_safe_links_pass(here: Path, markdown: str) -> None:
     assert problem_lines(seeds) == []
 
 
-def test_unsafe_urls_in_references_notes_and_text_metadata(here: Path) -> None:
-    """Each field's problem names the file and the record holding it."""
-    glossary = GLOSSARY + entry("Interceptor").replace("    - title: A source", "    - title: A source\n      url: javascript:x")
+def test_unsafe_urls_in_sources_notes_and_text_metadata(here: Path) -> None:
+    """Each field's problem names the file and the field's own line (issue 12: it was the record's first line)."""
+    sources = SOURCES + "- id: bad-url\n  authors: none\n  title: T\n  outlet: O\n  date: unknown\n  url: \"data:text/html,x\"\n  kind: reference\n"
     notes = """\
 - text: one
   quote: limited
   kind: source
   note: "See [the source](javascript:alert(1))."
   sources:
-    - title: Source
-      url: "data:text/html,x"
+    - source: bad-url
 """
     meta = TEXT_META + "url: vbscript:x\nheadnote: \"[a](javascript:y)\"\n"
     meta = meta.replace("headnote: A text for tests.\n", "")
-    seeds = write_seeds(here, glossary=glossary, notes=notes, metadata={"one": meta}, texts={"one": "The ABM Treaty limited ABMs and an interceptor.\n"})
+    seeds = write_seeds(here, notes=notes, metadata={"one": meta}, sources=sources, texts={"one": "The ABM Treaty limited ABMs.\n"})
     assert errors(problem_lines(seeds)) == [
-        f"seeds/glossary.yml:{NEXT}:3: error: a reference URL 'javascript:x' has the scheme 'javascript:'; "
-        "only http, https and mailto addresses are allowed [unsafe-link]",
-        "seeds/notes.yml:1:3: error: a source URL 'data:text/html,x' has the scheme 'data:'; only http, https and mailto addresses are allowed [unsafe-link]",
-        "seeds/notes.yml:1:3: error: this note links to 'javascript:alert(1)' with the scheme 'javascript:'; "
+        "seeds/notes.yml:4:9: error: this note links to 'javascript:alert(1)' with the scheme 'javascript:'; "
         "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]",
-        "seeds/texts/one.yml:1:1: error: the headnote links to 'javascript:y' with the scheme 'javascript:'; "
+        "seeds/sources.yml:12:8: error: the URL of source 'bad-url' 'data:text/html,x' has the scheme 'data:'; only http, https and mailto addresses are allowed [unsafe-link]",
+        "seeds/texts/one.yml:5:6: error: the text's URL 'vbscript:x' has the scheme 'vbscript:'; only http, https and mailto addresses are allowed [unsafe-link]",
+        "seeds/texts/one.yml:6:11: error: the headnote links to 'javascript:y' with the scheme 'javascript:'; "
         "only http, https and mailto addresses and '#anchors' are allowed [unsafe-link]",
-        "seeds/texts/one.yml:1:1: error: the text's URL 'vbscript:x' has the scheme 'vbscript:'; only http, https and mailto addresses are allowed [unsafe-link]",
     ]
 
 
@@ -290,7 +287,7 @@ def test_raw_html_in_a_note(here: Path, html: str) -> None:
     seeds = write_seeds(here, notes=notes)
     lines = errors(problem_lines(seeds))
     assert len(lines) == 1
-    assert lines[0].startswith("seeds/notes.yml:1:3: error: this note contains raw HTML '")
+    assert lines[0].startswith("seeds/notes.yml:4:9: error: this note contains raw HTML '")
     assert lines[0].endswith("'; write Markdown instead (*emphasis*, [text](https://...)) [raw-html]")
 
 
@@ -305,9 +302,9 @@ def test_raw_html_in_a_definition_and_a_short(here: Path) -> None:
     glossary = GLOSSARY + entry("Interceptor", short="An <i>interceptor</i>.", definition='"It <b>hits</b>."')
     seeds = write_seeds(here, glossary=glossary, texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
     assert errors(problem_lines(seeds)) == [
-        f"seeds/glossary.yml:{NEXT}:3: error: the definition of 'Interceptor' contains raw HTML '<b>'; "
+        f"seeds/glossary.yml:{NEXT + 2}:10: error: the short definition of 'Interceptor' contains raw HTML; it must be plain text [raw-html]",
+        f"seeds/glossary.yml:{NEXT + 3}:15: error: the definition of 'Interceptor' contains raw HTML '<b>'; "
         "write Markdown instead (*emphasis*, [text](https://...)) [raw-html]",
-        f"seeds/glossary.yml:{NEXT}:3: error: the short definition of 'Interceptor' contains raw HTML; it must be plain text [raw-html]",
     ]
 
 
@@ -344,6 +341,74 @@ def test_the_real_seeds_have_no_error() -> None:
     assert errors(problem_lines(root / "seeds")) == []
 
 
+# --- sources -------------------------------------------------------------------------------------
+
+KRAMER = """\
+- id: kramer-2009
+  authors: [Mark Kramer]
+  title: The Myth of a No-NATO-Enlargement Pledge to Russia
+  outlet: The Washington Quarterly
+  date: 2009
+  kind: scholarship
+"""
+
+
+def test_unknown_source_names_the_citation_and_suggests_an_id(here: Path) -> None:
+    """The message points at the id as written, in a note, an entry and a quotation, with the nearest id."""
+    glossary = GLOSSARY.replace("- source: abm-treaty", "- source: abm-traety", 1)
+    notes = "- text: one\n  quote: limited\n  kind: context\n  note: A note.\n  sources:\n    - source: kramer-2090\n"
+    meta = TEXT_META + "passages:\n  - paragraph: 1\n    role: quotation\n    source: nothing-like-it\n"
+    seeds = write_seeds(here, glossary=glossary, notes=notes, metadata={"one": meta}, sources=SOURCES + KRAMER)
+    assert errors(problem_lines(seeds)) == [
+        "seeds/glossary.yml:8:15: error: there is no source 'abm-traety' in sources.yml (did you mean 'abm-treaty'?); "
+        "correct the id or add the source to sources.yml [unknown-source]",
+        "seeds/notes.yml:6:15: error: there is no source 'kramer-2090' in sources.yml (did you mean 'kramer-2009'?); "
+        "correct the id or add the source to sources.yml [unknown-source]",
+        "seeds/texts/one.yml:9:13: error: there is no source 'nothing-like-it' in sources.yml; correct the id or add the source to sources.yml [unknown-source]",
+    ]
+
+
+def test_a_source_cited_nowhere_is_a_warning(here: Path) -> None:
+    seeds = write_seeds(here, sources=SOURCES + KRAMER)
+    assert problem_lines(seeds) == [
+        "seeds/sources.yml:7:3: warning: the source 'kramer-2009' is cited nowhere; cite it from a note, a glossary entry or a text's metadata, "
+        "or remove it [unused-source]"
+    ]
+
+
+def test_a_source_cited_by_a_headnote_is_used(here: Path) -> None:
+    meta = TEXT_META + "sources:\n  - source: kramer-2009\n    at: p. 45\n"
+    assert problem_lines(write_seeds(here, sources=SOURCES + KRAMER, metadata={"one": meta})) == []
+
+
+@pytest.mark.parametrize("kind", ["source", "correction"])
+def test_source_and_correction_notes_must_cite_a_source(here: Path, kind: str) -> None:
+    notes = f"- text: one\n  quote: limited\n  kind: {kind}\n  note: A note.\n"
+    assert errors(problem_lines(write_seeds(here, notes=notes))) == [
+        f"seeds/notes.yml:1:3: error: a note of kind '{kind}' must cite its source: add 'sources:' with at least one "
+        "'- source: ID' from sources.yml [missing-source]"
+    ]
+
+
+def test_a_disputed_note_cites_two_sources(here: Path) -> None:
+    """One source (even cited twice) is not enough; two distinct sources are; a context note needs none."""
+    one = "- text: one\n  quote: limited\n  kind: disputed\n  note: A note.\n  sources:\n    - source: abm-treaty\n    - source: abm-treaty\n      at: Article XV\n"
+    two = one.replace("    - source: abm-treaty\n      at: Article XV\n", "    - source: kramer-2009\n")
+    context = "- text: one\n  quote: ABMs\n  kind: context\n  note: Background.\n"
+    assert errors(problem_lines(write_seeds(here, notes=one + context, sources=SOURCES + KRAMER))) == [
+        "seeds/notes.yml:1:3: error: a disputed note must cite at least two sources (one for each side of the dispute); this one cites 1 [disputed-sources]"
+    ]
+    assert problem_lines(write_seeds(here, notes=two + context, sources=SOURCES + KRAMER)) == []
+
+
+def test_duplicate_and_malformed_source_ids(here: Path) -> None:
+    sources = SOURCES + SOURCES.replace("1972-05-26", "1972") + KRAMER.replace("kramer-2009", "Kramer 2009")
+    assert errors(problem_lines(write_seeds(here, sources=sources))) == [
+        "seeds/sources.yml:7:3: error: the source id 'abm-treaty' is already used at line 1; give each source its own id [duplicate-source]",
+        "seeds/sources.yml:13:3: error: the source id 'Kramer 2009' may hold only lowercase letters, digits and single hyphens, e.g. 'kramer-2009' [source-id]",
+    ]
+
+
 @pytest.mark.parametrize(
     "markdown, url, problem",
     [
@@ -363,14 +428,15 @@ def test_links_to_other_hosts_and_relative_links_are_refused(here: Path, markdow
     another host; a relative link passed and 404ed on the page showing it."""
     seeds = write_seeds(here, glossary=GLOSSARY + entry("Interceptor", definition=f'"{markdown}"'), texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
     shown = url.replace("\\\\", "\\")
-    assert errors(problem_lines(seeds)) == [f"seeds/glossary.yml:{NEXT}:3: error: the definition of 'Interceptor' links to '{shown}' {problem} [unsafe-link]"]
+    assert errors(problem_lines(seeds)) == [f"seeds/glossary.yml:{NEXT + 3}:15: error: the definition of 'Interceptor' links to '{shown}' {problem} [unsafe-link]"]
 
 
-def test_a_reference_url_without_slashes_is_refused(here: Path) -> None:
-    glossary = GLOSSARY + entry("Interceptor").replace("    - title: A source", "    - title: A source\n      url: https:evil.example")
-    seeds = write_seeds(here, glossary=glossary, texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
+def test_a_source_url_without_slashes_is_refused(here: Path) -> None:
+    sources = SOURCES + "- id: bad\n  authors: none\n  title: T\n  outlet: O\n  date: unknown\n  url: https:evil.example\n  kind: reference\n"
+    notes = "- text: one\n  quote: limited\n  kind: context\n  note: A note.\n  sources: [{source: bad}]\n"
+    seeds = write_seeds(here, sources=sources, notes=notes, texts={"one": "The ABM Treaty limited ABMs.\n"})
     assert errors(problem_lines(seeds)) == [
-        f"seeds/glossary.yml:{NEXT}:3: error: a reference URL 'https:evil.example' cannot be used: it is an address with no '//' and host "
+        "seeds/sources.yml:12:8: error: the URL of source 'bad' 'https:evil.example' cannot be used: it is an address with no '//' and host "
         "after 'https:'; write the full address, https://host/path [unsafe-link]"
     ]
 

@@ -61,9 +61,14 @@ def test_changing_one_text_rewrites_only_its_page(here: Path) -> None:
     before = files(here / "docs")
     (seeds / "texts" / "one.txt").write_text(TEXTS["one"].replace("Nothing", "Something"), encoding="utf-8")
     _, changed = generate(seeds, here / "docs")
-    assert changed == ["print.md", "texts/one.md"]
+    assert [name for name in changed if not name.startswith("search/")] == ["print.md", "texts/one.md"]
+    # The search index changes where the paragraph's words are: the text's documents, the shards of
+    # the words in the paragraph (their snippets hold the new word), and the shard list.
+    shards = {f"search/s-{word[:2]}.js" for word in ("nothing", "something", "here", "at", "all")}
+    assert set(changed) - {"print.md", "texts/one.md"} <= {"search/c-0-0.js", "search/index.js"} | shards
     after = files(here / "docs")
-    assert {name for name in after if after[name] != before[name]} == {"print.md", "texts/one.md"}
+    changed_pages = {name for name in after.keys() | before.keys() if after.get(name) != before.get(name) and not name.startswith("search/")}
+    assert changed_pages == {"print.md", "texts/one.md"}
     assert "Something here at all" in (here / "docs" / "texts" / "one.md").read_text(encoding="utf-8")
 
 
@@ -83,7 +88,9 @@ def test_removed_text_removes_its_page_only(here: Path) -> None:
     assert not (docs / "texts" / "two.md").exists()
     assert (docs / "images" / "map.png").read_bytes() == b"png"
     assert (docs / "texts" / "notes.txt").read_text(encoding="utf-8") == "kept"
-    assert sorted(files(docs)) == sorted([f for f in expected if f != "texts/two.md"] + ["images/map.png", "texts/notes.txt"])
+    pages = [f for f in files(docs) if not f.startswith("search/")]
+    assert sorted(pages) == sorted([f for f in expected if f != "texts/two.md" and not f.startswith("search/")] + ["images/map.png", "texts/notes.txt"])
+    assert "search/c-2-0.js" not in files(docs), "the search documents of the removed text (the last page but the glossary) go too"
 
 
 def test_stale_generated_files_are_removed(here: Path) -> None:

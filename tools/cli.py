@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -31,6 +32,14 @@ def report(checked: Checked, form: str = "text") -> bool:
     return not has_errors(checked.problems)
 
 
+def _site_url() -> str:
+    """SITE_URL, the address the hosted site will live at, checked: the one setting read from the
+    environment, here only; the stages get it as an argument."""
+    from tools.site.build import site_url
+
+    return site_url(os.environ.get("SITE_URL", ""))
+
+
 def _check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     checked = check(args.seeds)
@@ -47,7 +56,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    checked, changed = generate(args.seeds, args.docs)
+    checked, changed = generate(args.seeds, args.docs, _site_url())
     if not report(checked):
         return 1
     print(f"docs: {len(changed)} page(s) written" + (f" ({', '.join(changed)})" if changed else ", nothing changed"))
@@ -58,12 +67,13 @@ def _build(args: argparse.Namespace) -> int:
     from tools.site.build import build_lock, build_site
 
     started = time.perf_counter()
+    address = _site_url()
     with build_lock(args.build):
-        checked, _ = generate(args.seeds, args.docs)
+        checked, _ = generate(args.seeds, args.docs, address)
         if not report(checked) or checked.edition is None:
             print("build stopped: nothing was published; the previous site is unchanged", file=sys.stderr)
             return 1
-        published = build_site(ROOT, args.docs, args.build, checked.edition, offline=not args.no_offline)
+        published = build_site(ROOT, args.docs, args.build, checked.edition, offline=not args.no_offline, site_url=address)
     for path in published:
         print(f"published {path}")
     print(f"build finished in {time.perf_counter() - started:.1f} s")
@@ -81,7 +91,7 @@ def _schemas(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from tools.site.preview import serve
 
-    return serve(ROOT, args.seeds, args.docs, args.build, args.port)
+    return serve(ROOT, args.seeds, args.docs, args.build, args.port, _site_url())
 
 
 def parser() -> argparse.ArgumentParser:

@@ -5,6 +5,7 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from tools.problems import Position
@@ -14,6 +15,9 @@ GlossMode = Literal["first-per-paragraph", "every", "first-per-page"]
 GLOSS_MODES: tuple[str, ...] = ("first-per-paragraph", "every", "first-per-page")
 NOTE_KINDS: tuple[str, ...] = ("context", "source", "disputed", "correction")
 PASSAGE_ROLES: tuple[str, ...] = ("headline", "standfirst", "quotation")
+SOURCE_KINDS: tuple[str, ...] = ("primary", "news report", "scholarship", "reference", "partisan outlet")
+# Note kinds that rest on sources: such a note must cite at least this many.
+NOTE_MIN_SOURCES: dict[str, int] = {"source": 1, "correction": 1, "disputed": 2}
 # The most characters of a text's first line that stand as its title when it has no metadata.
 TITLE_FROM_TEXT = 120
 
@@ -104,12 +108,40 @@ class PartialDate:
 
 
 @dataclass(frozen=True)
-class Reference:
-    """A source named by title and year, with a URL only where it is certain."""
+class Source:
+    """One work the edition relies on (seeds/sources.yml), cited elsewhere by its id."""
 
+    id: str
+    authors: tuple[str, ...]
     title: str
-    year: str | None = None
-    url: str | None = None
+    outlet: str
+    details: str | None
+    date: PartialDate
+    url: str | None
+    kind: str
+    note: str | None
+    position: Position
+    url_at: Position | None = None  # where the URL was written, for messages
+
+    @property
+    def descriptive(self) -> bool:
+        """True when the title is the editors' description of an untitled work, written in [square brackets]."""
+        return self.title.startswith("[") and self.title.endswith("]")
+
+    @property
+    def sort_key(self) -> tuple[str, str, str]:
+        """Bibliography order: the first author's surname (last word of the name), else the title."""
+        first = self.authors[0].split()[-1] if self.authors else self.title.strip("[]“”\"' ")
+        return (first.casefold(), self.title.casefold(), self.id)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A reference to a source by its id, with an optional locator (page, document, paragraph)."""
+
+    source: str
+    at: str | None
+    position: Position
 
 
 @dataclass(frozen=True)
@@ -121,11 +153,11 @@ class DatedEvent:
 
 @dataclass(frozen=True)
 class Passage:
-    """A paragraph's role in a text: headline, standfirst, or a quotation with its attribution."""
+    """A paragraph's role in a text: headline, standfirst, or a quotation with the source it is quoted from."""
 
     paragraph: int
     role: str
-    attribution: str
+    citation: Citation | None
     position: Position
 
 
@@ -144,10 +176,13 @@ class TextMeta:
     kind: str
     headnote: str
     passages: tuple[Passage, ...]
+    sources: tuple[Citation, ...]
     position: Position
     kind_at: Position = Position("seeds/texts")
     language: str | None = None
-    title_at: Position | None = None
+    title_at: Position | None = None  # where each field was written, for messages
+    headnote_at: Position | None = None
+    url_at: Position | None = None
 
 
 @dataclass(frozen=True)
@@ -158,7 +193,7 @@ class Paragraph:
     text: str
     line: int
     role: str | None = None
-    attribution: str = ""
+    citation: Citation | None = None
 
     @property
     def anchor(self) -> str:
@@ -228,9 +263,11 @@ class Term:
     case_sensitive: bool | None
     related: tuple[Named, ...]
     events: tuple[DatedEvent, ...]
-    references: tuple[Reference, ...]
+    references: tuple[Citation, ...]
     position: Position
     kind_at: Position = Position("seeds/glossary.yml")
+    short_at: Position | None = None  # where each field was written, for messages
+    definition_at: Position | None = None
 
     @property
     def patterns(self) -> tuple[str, ...]:
@@ -254,8 +291,9 @@ class Note:
     kind: str
     anchor: QuoteRef
     body: str
-    sources: tuple[Reference, ...]
+    sources: tuple[Citation, ...]
     position: Position
+    body_at: Position | None = None  # where the note's text was written, for messages
 
 
 @dataclass(frozen=True)
@@ -306,8 +344,20 @@ class Edition:
     terms: tuple[Term, ...]
     notes: tuple[Note, ...]
     crosslinks: tuple[CrossLink, ...]
+    sources: tuple[Source, ...] = ()
     # Names of texts whose file exists but could not be read (its error is reported once, at the file).
     unreadable: frozenset[str] = frozenset()
 
     def text(self, slug: str) -> Text | None:
         return next((t for t in self.texts if t.slug == slug), None)
+
+    def source(self, id: str) -> Source | None:
+        """The source with this id (the first, if an editor gave two the same id)."""
+        return self._sources_by_id.get(id)
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        found: dict[str, Source] = {}
+        for source in self.sources:
+            found.setdefault(source.id, source)
+        return found

@@ -54,6 +54,7 @@ STRINGS: dict[str, str] = {
     "nav.glossary": "Glossary",
     "nav.timeline": "Timeline",
     "nav.term_map": "Term map",
+    "nav.bibliography": "Bibliography",
     "nav.print": "Print edition",
     # Material's colour-scheme toggle and heading permalinks (tools/site/build.py).
     "theme.dark_mode": "Switch to dark mode",
@@ -61,7 +62,6 @@ STRINGS: dict[str, str] = {
     "theme.permalink": "Link to this section",
     # Shared pieces.
     "date.unknown": "date unknown",
-    "reference.no_date": "n.d.",
     "time.minutes": "{minutes} min",
     "words.count.one": "{count} word",
     "words.count.other": "{count} words",
@@ -156,6 +156,28 @@ STRINGS: dict[str, str] = {
     "glossary.references": "References",
     "glossary.appears_in": "Appears in",
     "glossary.not_found": "Not found in the texts of this edition.",
+    # The bibliography (tools/pages/bibliography.py); source kinds are the generator's (tools/model.py).
+    "bibliography.title": "Bibliography",
+    "bibliography.intro.one": (
+        "{count} source: every work the notes, the headnotes and the glossary cite, sorted by author or, where a work "
+        "names no author, by title. A title in square brackets describes a work that has no title of its own. "
+        "Each entry says what kind of source it is and where the edition cites it."
+    ),
+    "bibliography.intro.other": (
+        "{count} sources: every work the notes, the headnotes and the glossary cite, sorted by author or, where a work "
+        "names no author, by title. A title in square brackets describes a work that has no title of its own. "
+        "Each entry says what kind of source it is and where the edition cites it."
+    ),
+    "bibliography.cited_in": "Cited in",
+    "bibliography.in_note": "{title}, note {number}",
+    "bibliography.in_quotation": "{title}, quotation in ¶{number}",
+    "bibliography.in_headnote": "{title}, headnote",
+    "bibliography.in_glossary": "Glossary: {term}",
+    "source.primary": "Primary source",
+    "source.news_report": "News report",
+    "source.scholarship": "Scholarship",
+    "source.reference": "Reference work",
+    "source.partisan_outlet": "Partisan outlet, cited for what it reports",
     # The timeline (tools/pages/timeline.py).
     "timeline.title": "Timeline",
     "timeline.intro": (
@@ -249,6 +271,20 @@ STRINGS: dict[str, str] = {
     "script.citation_copied": "Citation copied",
     "script.paragraph": "Paragraph {number}",
     "script.paragraph_tools": "Paragraph {number}: link or cite",
+    # The edition's search (tools/assets/search.js; tools/pages/search.py names the glossary with nav.glossary).
+    "script.search_clear": "Clear",
+    "script.search_type": "Type to search the texts, notes and glossary",
+    "script.search_loading": "Searching…",
+    "script.search_none": "No results",
+    "script.search_results.one": "{count} result",
+    "script.search_results.other": "{count} results",
+    "script.search_pages.one": "{count} page",
+    "script.search_pages.other": "{count} pages",
+    "script.search_summary": "{results} on {pages}",
+    "script.search_first": "{summary}; the first {count} are listed",
+    "script.search_title": "Title and source",
+    "script.search_paragraph": "¶{number}",
+    "script.search_note": "Note {number}",
 }
 
 _FORMATTER = string.Formatter()

@@ -1,4 +1,5 @@
-"""Stage 3: find every term occurrence, choose which are glossed, and place notes and cross-links."""
+"""Stage 3: find every term occurrence, choose which are glossed, place notes and cross-links, and
+resolve citations to their sources (and each source to the places that cite it)."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -7,7 +8,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from tools.annotate.matcher import TermMatcher
-from tools.model import CrossLink, Edition, Note, Paragraph, QuoteRef, Settings, Term, Text
+from tools.model import Citation, CrossLink, Edition, Note, Paragraph, QuoteRef, Settings, Source, Term, Text
 from tools.source.quotes import QuoteFinder, Span
 
 # Paragraph roles whose words are never glossed: a headline is a heading.
@@ -27,13 +28,32 @@ class Occurrence(NamedTuple):
     glossed: bool
 
 
+class Cited(NamedTuple):
+    """A citation resolved to its source, numbered in the order the note (or entry, or text) gives them."""
+
+    number: int
+    source: Source
+    at: str | None
+
+
 @dataclass(frozen=True)
 class PlacedNote:
-    """A note anchored at the end of its quotation, numbered in reading order within its text."""
+    """A note anchored at the end of its quotation, numbered in reading order within its text, with its sources."""
 
     number: int
     note: Note
     span: Span
+    sources: tuple[Cited, ...] = ()
+
+
+@dataclass(frozen=True)
+class CitingPlace:
+    """A place that cites a source: a note, a text's headnote or quotation (paragraph), or a glossary entry."""
+
+    text: Text | None = None
+    note: PlacedNote | None = None
+    paragraph: int | None = None
+    term: Term | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +73,11 @@ class AnnotatedText:
     occurrences: tuple[Occurrence, ...]
     notes: tuple[PlacedNote, ...]
     links: tuple[LinkEnd, ...]
+    sources: tuple[Cited, ...] = ()  # the headnote's
+    quoted: tuple[tuple[int, Cited], ...] = ()  # each quotation paragraph's source
+
+    def quoted_from(self, paragraph: Paragraph) -> Cited | None:
+        return next((cited for number, cited in self.quoted if number == paragraph.number), None)
 
     def in_paragraph(self, paragraph: Paragraph) -> tuple[Occurrence, ...]:
         return tuple(o for o in self.occurrences if o.paragraph == paragraph.number)
@@ -65,6 +90,31 @@ class AnnotatedEdition:
 
     def occurrences_of(self, term: Term) -> list[Occurrence]:
         return list(self._by_term.get(term.id, ()))
+
+    def citing(self, source: Source) -> list[CitingPlace]:
+        """Every place that cites the source: texts in reading order (headnote, quotations, notes), then entries A to Z."""
+        return list(self._citing.get(source.id, ()))
+
+    @cached_property
+    def _citing(self) -> dict[str, list[CitingPlace]]:
+        found: dict[str, list[CitingPlace]] = defaultdict(list)
+
+        def add(citations: tuple[Citation, ...], place: CitingPlace) -> None:
+            for source in dict.fromkeys(c.source for c in citations):
+                found[source].append(place)
+
+        for annotated in self.texts:
+            text = annotated.text
+            if text.meta:
+                add(text.meta.sources, CitingPlace(text=text))
+                for passage in text.meta.passages:
+                    if passage.citation:
+                        add((passage.citation,), CitingPlace(text=text, paragraph=passage.paragraph))
+            for placed in annotated.notes:
+                add(placed.note.sources, CitingPlace(text=text, note=placed))
+        for term in sorted(self.edition.terms, key=lambda t: t.term.casefold()):
+            add(term.references, CitingPlace(term=term))
+        return found
 
     def text(self, slug: str) -> AnnotatedText:
         return self._by_slug[slug]
@@ -123,6 +173,17 @@ def _locate(texts: dict[str, Text], finders: dict[str, QuoteFinder], ref: QuoteR
     return (text, spans[0]) if len(spans) == 1 else None
 
 
+def resolve(edition: Edition, citations: tuple[Citation, ...]) -> tuple[Cited, ...]:
+    """Citations resolved to their sources, numbered from 1; a citation of an unknown id is left out."""
+    found = [(edition.source(c.source), c.at) for c in citations]
+    return tuple(Cited(n, source, at) for n, (source, at) in enumerate(((s, a) for s, a in found if s is not None), start=1))
+
+
+def _quoted(edition: Edition, text: Text) -> tuple[tuple[int, Cited], ...]:
+    passages = text.meta.passages if text.meta else ()
+    return tuple((p.paragraph, cited[0]) for p in passages if p.citation and (cited := resolve(edition, (p.citation,))))
+
+
 def annotate(edition: Edition) -> AnnotatedEdition:
     """Occurrences, placed notes and both ends of each cross-link, per text (validated input expected)."""
     terms = {t.id: t for t in edition.terms}
@@ -149,8 +210,10 @@ def annotate(edition: Edition) -> AnnotatedEdition:
             AnnotatedText(
                 text=text,
                 occurrences=_occurrences(text, matcher, terms, edition.settings),
-                notes=tuple(PlacedNote(n, note, span) for n, (span, note) in enumerate(placed, start=1)),
+                notes=tuple(PlacedNote(n, note, span, resolve(edition, note.sources)) for n, (span, note) in enumerate(placed, start=1)),
                 links=tuple(sorted(links[text.slug], key=lambda e: (e.here.paragraph, e.here.start))),
+                sources=resolve(edition, text.meta.sources) if text.meta else (),
+                quoted=_quoted(edition, text),
             )
         )
     return AnnotatedEdition(edition, tuple(annotated))

@@ -188,12 +188,6 @@ function say(key, fields) {
     });
   }
 
-  /* Material's search panel is a role="dialog" without a name; screen readers announce it as "Search". */
-  function nameSearchDialog() {
-    var dialog = document.querySelector('.md-search[role="dialog"]:not([aria-label])');
-    if (dialog) dialog.setAttribute("aria-label", say("script.search"));
-  }
-
   function tipFor(trigger) {
     var found = entryOf(trigger);
     return found ? document.getElementById("tip-" + found[0]) : null;
@@ -304,7 +298,6 @@ function say(key, fields) {
   });
 
   function start() {
-    nameSearchDialog();
     setUp();
   }
 

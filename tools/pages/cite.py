@@ -3,12 +3,11 @@
 Everything about the original comes from the text's metadata as given (title, with an editorial
 title's square brackets; author only if given; source; date at its known precision, else "n.d.";
 URL only if given). The edition's page URL and the access date are known only when the page is read:
-they are placeholders (spans the edition's script fills in) unless SITE_URL was set at build time,
-when the page URL is written in. Nothing is invented.
+they are placeholders (spans the edition's script fills in) unless the site's address is given (the
+command line's SITE_URL), when the page URL is written in. Nothing is invented.
 """
 from __future__ import annotations
 
-import os
 import re
 
 from tools.model import PartialDate, Settings, Text
@@ -21,12 +20,11 @@ URL = "{URL}"
 ACCESSED = "{ACCESSED}"
 
 
-def site_page_url(text: Text) -> str | None:
-    """The text's hosted URL from SITE_URL (as MkDocs' site_url), or None when it is not set."""
-    base = os.environ.get("SITE_URL", "").strip()
-    if not base:
+def site_page_url(text: Text, site_url: str) -> str | None:
+    """The text's hosted URL under site_url (MkDocs' site_url, checked), or None when there is none."""
+    if not site_url:
         return None
-    return base.rstrip("/") + "/" + text_page(text).removesuffix(".md") + "/"
+    return site_url.rstrip("/") + "/" + text_page(text).removesuffix(".md") + "/"
 
 
 def chicago_date(date: PartialDate) -> str:
@@ -135,9 +133,9 @@ def paragraph_template(text: Text, settings: Settings, url: str | None) -> str:
     return re.sub(r"</?i>", "", html)
 
 
-def cite_section(text: Text, settings: Settings) -> str:
-    """The "Cite this text" section as raw HTML (no Markdown inside)."""
-    url = site_page_url(text)
+def cite_section(text: Text, settings: Settings, site_url: str) -> str:
+    """The "Cite this text" section as raw HTML (no Markdown inside); site_url is the hosted site's address, or ""."""
+    url = site_page_url(text, site_url)
     words = settings.words
     blocks = []
     for style, label, render in (("chicago", "Chicago", chicago), ("apa", "APA", apa)):

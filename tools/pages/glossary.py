@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from tools.annotate.edition import AnnotatedEdition
+from tools.annotate.edition import AnnotatedEdition, resolve
 from tools.model import Kind, Term
 from tools.pages.markup import attr_value, md_escape
-from tools.pages.parts import entry_head, front_matter, references_html, snippet
+from tools.pages.parts import BIBLIOGRAPHY, entry_head, front_matter, snippet, sources_html
 from tools.strings import Words
 
 
@@ -44,8 +44,9 @@ def _entry(term: Term, edition: AnnotatedEdition, names: dict[str, Term], words:
     if term.events:
         events = "\n".join(f"- {md_escape(words.date(e.date))}: {md_escape(e.label)}" for e in sorted(term.events, key=lambda e: e.date))
         parts.append(f"{label(words, 'glossary.dates')}\n\n" + events)
-    if term.references:
-        parts.append(f"{label(words, 'glossary.references')}\n\n" + f'<div class="entry-references">{references_html(term.references, words)}</div>')
+    references = sources_html(resolve(edition.edition, term.references), BIBLIOGRAPHY, words("glossary.references"), words)
+    if references:
+        parts.append(f'<div class="entry-references" markdown="1">{references}</div>')
     occurrences = edition.occurrences_of(term)
     if occurrences:
         items = []

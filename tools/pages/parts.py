@@ -1,9 +1,10 @@
-"""Pieces shared by the page writers: links, reading time, references, snippets, front matter."""
+"""Pieces shared by the page writers: links, reading time, citations of sources, snippets, front matter."""
 from __future__ import annotations
 
 import re
 
-from tools.model import Reference, Settings, Term, Text
+from tools.annotate.edition import Cited
+from tools.model import Settings, Source, Term, Text
 from tools.pages.markup import html_escape, md_escape, render_markdown, yaml_string
 from tools.source.links import is_safe_url
 from tools.strings import Words
@@ -48,15 +49,48 @@ def entry_head(term: Term, anchor: str) -> list[str]:
     ]
 
 
-def references_html(references: tuple[Reference, ...], words: Words) -> str:
-    """A list of sources named by title and year, linked only where a URL is given and safe."""
-    items = []
-    for ref in references:
-        link = ""
-        if ref.url and is_safe_url(ref.url):
-            link = f' <a class="ref-link" href="{html_escape(ref.url)}">{html_escape(ref.url)}</a>'
-        items.append(f"<li><cite>{html_escape(ref.title)}</cite> ({html_escape(ref.year or words('reference.no_date'))}).{link}</li>")
-    return f'<ul class="references">{"".join(items)}</ul>' if items else ""
+BIBLIOGRAPHY = "bibliography.md"
+
+
+def source_anchor(source: Source) -> str:
+    """The id of a source's entry on the bibliography page."""
+    return f"source-{source.id}"
+
+
+def source_md(source: Source, words: Words) -> str:
+    """A source as Markdown: authors, title (italic unless a bracketed description), outlet, details, date."""
+    title = md_escape(source.title) if source.descriptive else f"*{md_escape(source.title)}*"
+    parts = [md_escape(words.listing(list(source.authors))), title, md_escape(source.outlet)]
+    if source.details:
+        parts.append(md_escape(source.details))
+    parts.append(md_escape(words.date(source.date)))
+    return ", ".join(p for p in parts if p)
+
+
+def cited_md(cited: Cited, href: str, words: Words) -> str:
+    """One citation as Markdown: the source linked to its bibliography entry (href + anchor), then the locator."""
+    at = f", {md_escape(cited.at)}" if cited.at else ""
+    return f"[{source_md(cited.source, words)}]({href}#{source_anchor(cited.source)}){{ .source-link }}{at}"
+
+
+def sources_html(cited: tuple[Cited, ...], href: str, label: str, words: Words) -> str:
+    """A numbered list of citations, each linking to the bibliography page (href) or a section holding it.
+
+    Written as HTML whose elements say markdown="1", so that it may sit inside other HTML (a note) and
+    its links still go through MkDocs, which rewrites them for the site's URL style."""
+    if not cited:
+        return ""
+    items = "".join(f'<li markdown="1">{cited_md(c, href, words)}</li>' for c in cited)
+    # The line break before it matters: glued to the end of a raw block (a note's </ul>), md_in_html
+    # would leave the markdown attributes, and the links, unprocessed.
+    return f'\n<div class="sources" markdown="1"><p class="sources-label">{html_escape(label)}</p><ol class="sources-list" markdown="1">{items}</ol></div>'
+
+
+def source_url_html(source: Source) -> str:
+    """The source's address as a link, or nothing when it has none (or an unsafe one)."""
+    if not source.url or not is_safe_url(source.url):
+        return ""
+    return f'<a class="ref-link" href="{html_escape(source.url)}">{html_escape(source.url)}</a>'
 
 
 def snippet(body: str, start: int, end: int, width: int = 48) -> str:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote
-from tools.model import Paragraph, Settings, Term
+from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote, resolve
+from tools.model import Edition, Paragraph, Settings, Term
+from tools.pages.bibliography import entries
 from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown, yaml_string
-from tools.pages.parts import entry_head, lang_attribute, references_html
+from tools.pages.parts import entry_head, lang_attribute, sources_html
 from tools.pages.text import header, note_label, notes_section, paragraph_body, quotation
 from tools.strings import Words
 
 PAGE = "print.md"
+SAME_PAGE = ""  # citations link to the bibliography section of this page
 
 
 def _gloss(surface: str, term: Term) -> str:
@@ -43,7 +45,7 @@ def _paragraph(paragraph: Paragraph, text: AnnotatedText, prefix: str, words: Wo
         f'<span class="pnum">{paragraph.number}</span> {body}</p>'
     )
     if paragraph.role == "quotation":
-        html = quotation(html, paragraph.attribution, words)
+        html = quotation(html, text.quoted_from(paragraph), words, SAME_PAGE)
     return html
 
 
@@ -55,21 +57,21 @@ def _text(text: AnnotatedText, settings: Settings) -> str:
     title_attrs = f" lang={t.language}" if lang else ""
     parts = [
         f"## {md_escape(t.shown_title)} {{ #{t.slug} .print-text{title_attrs} }}\n",
-        header(t, words, headnote_label=words("print.headnote_to", title=t.shown_title)),  # landmarks' names must differ
+        header(text, words, headnote_label=words("print.headnote_to", title=t.shown_title), bibliography=SAME_PAGE),  # landmarks' names must differ
         "\n\n".join(_paragraph(p, text, prefix, words, lang) for p in t.paragraphs),
-        notes_section(text, words, prefix=prefix, level="###"),
+        notes_section(text, words, prefix=prefix, level="###", bibliography=SAME_PAGE),
     ]
     return "\n\n".join(p for p in parts if p)
 
 
-def _entry(term: Term, names: dict[str, Term], words: Words) -> str:
+def _entry(term: Term, names: dict[str, Term], words: Words, edition: Edition) -> str:
     parts = entry_head(term, f"g-{term.id}")
     related = [names[r.value.casefold()] for r in term.related if r.value.casefold() in names]
     if related:
         parts.append(f"**{md_escape(words('glossary.related'))}:** " + " · ".join(f"[{md_escape(r.term)}](#g-{r.id})" for r in related) + "\n{ .entry-related }")
-    if term.references:
-        references = html_escape(words("glossary.references"))
-        parts.append(f'<div class="entry-references"><p><strong>{references}:</strong></p>{references_html(term.references, words)}</div>')
+    references = sources_html(resolve(edition, term.references), SAME_PAGE, words("glossary.references"), words)
+    if references:
+        parts.append(f'<div class="entry-references" markdown="1">{references}</div>')
     return "\n\n".join(parts)
 
 
@@ -84,8 +86,11 @@ def write_print_page(edition: AnnotatedEdition) -> tuple[str, str]:
     subtitle = f'<p class="edition-subtitle">{html_escape(settings.subtitle)}</p>\n' if settings.subtitle else ""
     about = f'<p class="print-about">{html_escape(words("print.about"))}</p>\n'
     glossary = md_escape(words("glossary.title"))
+    bibliography = md_escape(words("bibliography.title"))
     contents = "\n".join(
-        [f"- [{md_escape(t.text.shown_title)}](#{t.text.slug})" for t in edition.texts] + [f"- [{glossary}](#glossary)"]
+        [f"- [{md_escape(t.text.shown_title)}](#{t.text.slug})" for t in edition.texts]
+        + [f"- [{glossary}](#glossary)"]
+        + ([f"- [{bibliography}](#bibliography)"] if edition.edition.sources else [])
     )
     parts = [
         front,
@@ -100,6 +105,8 @@ def write_print_page(edition: AnnotatedEdition) -> tuple[str, str]:
         f'<div class="principles">{render_markdown(settings.principles)}</div>\n',
         "\n\n".join(_text(t, settings) for t in edition.texts),
         f"## {glossary} {{ #glossary .print-glossary }}\n",
-        "\n\n".join(_entry(t, names, words) for t in terms) + "\n",
+        "\n\n".join(_entry(t, names, words, edition.edition) for t in terms) + "\n",
     ]
+    if edition.edition.sources:
+        parts += [f"## {bibliography} {{ #bibliography .print-bibliography }}\n", entries(edition, cited_in=False)]
     return PAGE, "\n".join(p for p in parts if p).rstrip() + "\n"

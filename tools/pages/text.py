@@ -3,16 +3,26 @@ each beside its apparatus (notes and cross-links), the list of notes, the terms 
 other texts."""
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Callable
 
-from tools.annotate.edition import AnnotatedEdition, AnnotatedText, LinkEnd, Occurrence, PlacedNote
+from tools.annotate.edition import AnnotatedEdition, AnnotatedText, Cited, LinkEnd, Occurrence, PlacedNote
 from tools.model import NOTE_KINDS, Paragraph, Settings, Term, Text
 from tools.pages.cite import cite_section
 from tools.pages.compare import compare_page
 from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown
-from tools.pages.parts import front_matter, lang_attribute, lead_sentences, length, references_html, render_inline, short_label, text_page
+from tools.pages.parts import (
+    BIBLIOGRAPHY,
+    cited_md,
+    front_matter,
+    lang_attribute,
+    lead_sentences,
+    length,
+    render_inline,
+    short_label,
+    sources_html,
+    text_page,
+)
 from tools.strings import Words
 
 GLOSSARY = "../glossary.md"
@@ -72,15 +82,21 @@ def paragraph_body(
     return "".join(out)
 
 
-def quotation(html: str, attribution: str, words: Words) -> str:
-    """A paragraph that is a quotation, in a figure with its attribution."""
+SOURCES = f"../{BIBLIOGRAPHY}"  # the bibliography page, as a text page links to it
+
+
+def quotation(html: str, cited: Cited | None, words: Words, bibliography: str = SOURCES) -> str:
+    """A paragraph that is a quotation, in a figure with the source it is quoted from (linked to its
+    bibliography entry: bibliography is the page holding it, "" for this page)."""
+    source = cited_md(cited, bibliography, words) if cited else ""
     return (
         f'<figure class="quotation" markdown="1">\n<blockquote markdown="1">\n{html}\n</blockquote>\n'
-        f'<figcaption><span class="attribution-label">{html_escape(words("text.quoted_from"))}</span> {html_escape(attribution)}</figcaption>\n</figure>'
+        f'<figcaption markdown="1"><span class="attribution-label">{html_escape(words("text.quoted_from"))}</span> {source}</figcaption>\n</figure>'
     )
 
 
 def _paragraph(paragraph: Paragraph, text: AnnotatedText, words: Words, lang: str, sides: dict[LinkEnd, str]) -> str:
+    """One passage: the numbered paragraph, and beside it (below it on narrow screens) its apparatus."""
     notes = [n for n in text.notes if n.span.paragraph == paragraph.number]
     role = f" para--{paragraph.role}" if paragraph.role else ""
     label = attr_value(words("text.paragraph", number=paragraph.number))
@@ -90,7 +106,7 @@ def _paragraph(paragraph: Paragraph, text: AnnotatedText, words: Words, lang: st
         f"{paragraph_body(paragraph, text.in_paragraph(paragraph), notes, _gloss, _marker(words))}</p>"
     )
     if paragraph.role == "quotation":
-        html = quotation(html, paragraph.attribution, words)
+        html = quotation(html, text.quoted_from(paragraph), words)
     links = [end for end in text.links if end.here.paragraph == paragraph.number]
     apparatus = "".join(_side_note(n, words) for n in notes) + (_side_links(links, paragraph.number, words, sides) if links else "")
     if not apparatus:
@@ -106,24 +122,25 @@ def _side_note(placed: PlacedNote, words: Words) -> str:
     of a disclosure that holds the rest and the sources. The full note is also listed after the text."""
     note, n = placed.note, placed.number
     first, rest = lead_sentences(note.body, 0)
-    sources = references_html(note.sources, words)
     summary = (
         f'<span class="side-head"><span class="side-num">{n}</span> '
         f'<span class="side-kind">{html_escape(words(f"note.{note.kind}"))}</span> '
         f'<q class="side-quote">{html_escape(note.anchor.quote)}</q></span> '
         f'<span class="side-lead">{render_inline(first)}</span>'
     )
-    more = render_markdown(rest) if rest else ""
-    if sources:
-        more += f'<div class="note-sources"><p>{html_escape(words("note.sources"))}</p>{sources}</div>'
+    more = (render_markdown(rest) if rest else "") + sources_html(placed.sources, SOURCES, words("note.sources"), words)
     if more:
         toggles = f'data-more="{attr_value(words("text.note_more"))}" data-less="{attr_value(words("text.note_less"))}"'
-        body = f'<details class="side-more"><summary {toggles}>{summary}</summary><div class="side-rest">{more}</div></details>'
+        # markdown="1" down to the sources, whose links MkDocs rewrites for the site's URL style.
+        body = (
+            f'<details class="side-more" markdown="1"><summary {toggles}>{summary}</summary>\n'
+            f'<div class="side-rest" markdown="1">\n{more}\n</div>\n</details>'
+        )
     else:
         body = f'<p class="side-only">{summary}</p>'
     return (
         f'<div class="side-note side-note--{note.kind}" id="side-{n}" data-note="{n}" role="note" '
-        f'aria-label="{attr_value(note_label(placed, words))}">{body}</div>'
+        f'aria-label="{attr_value(note_label(placed, words))}" markdown="1">\n{body}\n</div>'
     )
 
 
@@ -148,10 +165,15 @@ def _side_links(ends: list[LinkEnd], number: int, words: Words, sides: dict[Link
     )
 
 
-def header(text: Text, words: Words, headnote_label: str = "") -> str:
-    """The text's full metadata, title note and headnote, whose landmark is named headnote_label (or
-    "Headnote"): the print page's header, and the "full record" on a text page."""
-    return f'<div class="text-header">\n{_title_note(text, words)}{_meta_list(text, words)}\n{_headnote(text, words, headnote_label)}\n</div>'
+def header(annotated: AnnotatedText, words: Words, headnote_label: str = "", bibliography: str = SOURCES) -> str:
+    """The text's full metadata, title note and headnote (whose landmark is named headnote_label, or
+    "Headnote"), with the headnote's sources linked to the bibliography (the page bibliography, "" for
+    this page): the print page's header, and the "full record" on a text page."""
+    text = annotated.text
+    return (
+        f'<div class="text-header" markdown="1">\n{_title_note(text, words)}\n{_meta_list(text, words)}\n'
+        f"{_headnote(annotated, words, headnote_label, bibliography)}\n</div>"
+    )
 
 
 def _meta_list(text: Text, words: Words) -> str:
@@ -182,13 +204,15 @@ def _title_note(text: Text, words: Words) -> str:
     return ""
 
 
-def _headnote(text: Text, words: Words, headnote_label: str = "") -> str:
-    if not text.meta:
+def _headnote(annotated: AnnotatedText, words: Words, headnote_label: str = "", bibliography: str = SOURCES) -> str:
+    meta = annotated.text.meta
+    if not meta:
         return ""
     label = attr_value(headnote_label or words("text.headnote"))
+    sources = sources_html(annotated.sources, bibliography, words("note.sources"), words)
     return (
-        f'<section class="headnote" aria-label="{label}"><p class="headnote-label">{html_escape(words("text.headnote_label"))}</p>'
-        f"{render_markdown(text.meta.headnote)}</section>"
+        f'<section class="headnote" aria-label="{label}" markdown="1"><p class="headnote-label">{html_escape(words("text.headnote_label"))}</p>'
+        f"{render_markdown(meta.headnote)}{sources}</section>"
     )
 
 
@@ -196,9 +220,10 @@ def _headnote(text: Text, words: Words, headnote_label: str = "") -> str:
 LEAD_WORDS = 45
 
 
-def opening(text: Text, words: Words) -> str:
+def opening(annotated: AnnotatedText, words: Words) -> str:
     """The text first: a one-line dateline (source, date, kind, length), the headnote's first sentences,
     the rest of the headnote and the full record behind one control, and the key to the note kinds."""
+    text = annotated.text
     meta = text.meta
     parts = [html_escape(meta.source)] if meta and meta.source else []
     parts.append(html_escape(words.date(text.date)))
@@ -212,8 +237,8 @@ def opening(text: Text, words: Words) -> str:
         first, _ = lead_sentences(meta.headnote, LEAD_WORDS)
         lead = f'<p class="headnote-lead"><span class="headnote-tag">{html_escape(words("text.headnote"))}</span> {render_inline(first)}</p>'
     full = (
-        f'<details class="text-record"><summary>{html_escape(words("text.full_record"))}</summary>'
-        f"{_title_note(text, words)}{_meta_list(text, words)}{_headnote(text, words)}</details>"
+        f'<details class="text-record" markdown="1"><summary>{html_escape(words("text.full_record"))}</summary>'
+        f"\n{_title_note(text, words)}\n{_meta_list(text, words)}\n{_headnote(annotated, words)}\n</details>"
     )
     return f'<div class="text-opening">\n{dateline}\n{lead}\n{full}\n{note_key(words)}\n</div>'
 
@@ -227,17 +252,18 @@ def note_key(words: Words) -> str:
     return f'<p class="note-key"><span class="key-title">{html_escape(words("text.note_key"))}</span> {kinds}</p>'
 
 
-def notes_section(text: AnnotatedText, words: Words, prefix: str = "", level: str = "##") -> str:
-    """The notes list; prefix goes before every id and paragraph anchor (the print page holds all texts)."""
+def notes_section(text: AnnotatedText, words: Words, prefix: str = "", level: str = "##", bibliography: str = SOURCES) -> str:
+    """The notes list, each note with its sources numbered and linked to the bibliography (the page
+    bibliography, "" for this page); prefix goes before every id and paragraph anchor (the print page
+    holds all texts)."""
     if not text.notes:
         return ""
     items = []
     for placed in text.notes:
         note, anchor = placed.note, f"{prefix}p{placed.span.paragraph}"
-        sources = references_html(note.sources, words)
-        sources_block = f'<div class="note-sources"><p>{html_escape(words("note.sources"))}</p>{sources}</div>' if sources else ""
+        sources_block = sources_html(placed.sources, bibliography, words("note.sources"), words)
         items.append(
-            f'<li class="note note--{note.kind}" id="{prefix}note-{placed.number}">'
+            f'<li class="note note--{note.kind}" id="{prefix}note-{placed.number}" markdown="1">'
             f'<p class="note-head"><a class="note-symbol" href="#{prefix}ref-{placed.number}" '
             f'aria-label="{attr_value(words("note.to_marker", number=placed.number))}">{placed.number}</a> '
             f'<span class="note-kind">{html_escape(words(f"note.{note.kind}"))}</span> '
@@ -246,7 +272,7 @@ def notes_section(text: AnnotatedText, words: Words, prefix: str = "", level: st
             f'{render_markdown(note.body)}'
             f"{sources_block}</li>"
         )
-    return f'{level} {md_escape(words("text.notes"))} {{ #{prefix}notes }}\n\n<ol class="notes">\n' + "\n".join(items) + "\n</ol>\n"
+    return f'{level} {md_escape(words("text.notes"))} {{ #{prefix}notes }}\n\n<ol class="notes" markdown="1">\n' + "\n".join(items) + "\n</ol>\n"
 
 
 def _terms(text: AnnotatedText, words: Words) -> str:
@@ -285,12 +311,25 @@ def _others(text: Text, window: tuple[Text, ...], low: int, total: int, words: W
     return f"## {md_escape(words('text.nearby_texts'))} {{ #other-texts }}\n\n{lead}\n\n" + "\n".join(items) + "\n"
 
 
-def write_text_page(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str, str]:
-    """The page's path under docs/ and its Markdown."""
+# Pages already rendered, keyed on every argument of _page (which is all a page depends on): the live
+# preview keeps one across generations, so that a save renders again only the pages it changed.
+PageMemo = dict[tuple[object, ...], tuple[str, str]]
+MEMO_LIMIT = 4096  # pages a memo holds before it starts again: edits leave old pages behind
+
+
+def write_text_page(text: AnnotatedText, edition: AnnotatedEdition, site_url: str = "", memo: PageMemo | None = None) -> tuple[str, str]:
+    """The page's path under docs/ and its Markdown; site_url is the hosted site's address, or ""."""
     here = edition.position(text.text.slug)
     low, high = max(0, here - NEIGHBOURS), min(len(edition.texts), here + NEIGHBOURS + 1)
     window = tuple(t.text for t in edition.texts[low:high])
-    return _page(text, window, low, len(edition.texts), edition.edition.settings, _sides(text, edition))
+    key = (text, window, low, len(edition.texts), edition.edition.settings, site_url, _sides(text, edition))
+    if memo is None:
+        return _page(*key)
+    if key not in memo:
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        memo[key] = _page(*key)
+    return memo[key]
 
 
 def _sides(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str, ...]:
@@ -310,29 +349,25 @@ def _sides(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str, ...]:
     return tuple(targets)
 
 
-# A page depends only on these arguments, so the live preview, which generates the edition again
-# after every save, renders again only the pages whose text, terms, notes or neighbours changed.
-@functools.lru_cache(maxsize=4096)
-def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, settings: Settings, sides: tuple[str, ...]) -> tuple[str, str]:
+def _page(
+    text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, settings: Settings, site_url: str, sides: tuple[str, ...]
+) -> tuple[str, str]:
     t = text.text
     words = settings.words
     description = plain_text(t.meta.headnote)[:300] if t.meta else t.title
     lang = lang_attribute(t, settings)
+    row_of = dict(zip(text.links, sides, strict=True))
     parts = [
         front_matter(t.shown_title, description, hide=("toc",)),
         f"# {md_escape(t.shown_title)}" + (f" {{ lang={t.language} }}" if lang else "") + "\n",
-        opening(t, words),
+        opening(text, words),
         f"## {md_escape(words('text.heading'))} {{ #text }}\n",
-        '<div class="reading" markdown="1">\n' + "\n\n".join(_paragraph(p, text, words, lang, dict(zip(text.links, sides, strict=True))) for p in t.paragraphs) + "\n</div>",
+        '<div class="reading" markdown="1">\n' + "\n\n".join(_paragraph(p, text, words, lang, row_of) for p in t.paragraphs) + "\n</div>",
         notes_section(text, words),
         _terms(text, words),
         f"## {md_escape(words('text.cite'))} {{ #cite }}\n",
-        cite_section(t, settings),
+        cite_section(t, settings, site_url),
         _others(t, window, low, total, words),
     ]
     return text_page(t), "\n\n".join(p for p in parts if p).rstrip() + "\n"
 
-
-def clear_cache() -> None:
-    """Forget the pages rendered so far (the benchmark times generation from nothing)."""
-    _page.cache_clear()

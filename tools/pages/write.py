@@ -5,26 +5,41 @@ import json
 from pathlib import Path
 
 from tools.annotate.edition import AnnotatedEdition
+from tools.pages.bibliography import write_bibliography_page
 from tools.pages.compare import write_compare_pages
 from tools.pages.glossary import write_glossary_page
 from tools.pages.glossdata import write_glossary_data
 from tools.pages.index import write_index_page
 from tools.pages.markup import shared_renderer
 from tools.pages.printed import write_print_page
+from tools.pages.search import write_search_index
 from tools.pages.termmap import write_term_map_page
-from tools.pages.text import write_text_page
+from tools.pages.text import PageMemo, write_text_page
 from tools.pages.timeline import write_timeline_page
 from tools.strings import Words
 
-GENERATED = ("*.md", "texts/*.md", "compare/*.md", "assets/*.js", "assets/*.css")
+GENERATED = ("*.md", "texts/*.md", "compare/*.md", "assets/*.js", "assets/*.css", "search/*.js")
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
 
-def render_pages(edition: AnnotatedEdition) -> dict[str, str]:
-    """Every generated file: its path under docs/ and its content (pages, and the edition's CSS and JS)."""
+def render_pages(edition: AnnotatedEdition, site_url: str = "", memo: PageMemo | None = None) -> dict[str, str]:
+    """Every generated file: its path under docs/ and its content (pages, the search index, and the edition's CSS and JS).
+
+    site_url is the hosted site's address ("" when unknown); memo, the live preview's text pages."""
     with shared_renderer():
-        pages = dict([write_index_page(edition), write_glossary_page(edition), write_timeline_page(edition), write_term_map_page(edition), write_print_page(edition), write_glossary_data(edition)])
-        pages.update(write_text_page(text, edition) for text in edition.texts)
+        pages = dict(
+            [
+                write_index_page(edition),
+                write_glossary_page(edition),
+                write_timeline_page(edition),
+                write_term_map_page(edition),
+                write_print_page(edition),
+                write_bibliography_page(edition),
+                write_glossary_data(edition),
+            ]
+        )
+        pages.update(write_text_page(text, edition, site_url, memo) for text in edition.texts)
+        pages.update(write_search_index(edition))
         pages.update(write_compare_pages(edition))
     pages.update((f"assets/{asset.name}", asset.read_text(encoding="utf-8")) for asset in sorted(ASSETS.iterdir()))
     pages["assets/edition.js"] = script_strings(edition.edition.settings.words) + pages["assets/edition.js"]

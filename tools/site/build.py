@@ -23,11 +23,11 @@ import yaml
 
 from tools.annotate.edition import AnnotatedEdition
 from tools.escape import template_text, yaml_json
+from tools.pages.parts import BIBLIOGRAPHY
 from tools.problems import EditionError
 from tools.site.bundle import make_zip
 from tools.strings import Words
 
-SHIM = "assets/javascripts/iframe-worker-shim.js"
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 
 
@@ -39,7 +39,7 @@ NAV_GROUP = 20
 
 
 def nav(edition: AnnotatedEdition) -> list[object]:
-    """Home, the texts in reading order, the glossary, the two pages drawn from it, and the print edition."""
+    """Home, the texts in reading order, the glossary, the two pages drawn from it, the bibliography and the print edition."""
     words = edition.edition.settings.words
     texts: list[object] = [{template_text(t.text.shown_title): f"texts/{t.text.slug}.md"} for t in edition.texts]
 
@@ -52,6 +52,7 @@ def nav(edition: AnnotatedEdition) -> list[object]:
         {label("nav.glossary"): "glossary.md"},
         {label("nav.timeline"): "timeline.md"},
         {label("nav.term_map"): "term-map.md"},
+        {label("nav.bibliography"): BIBLIOGRAPHY},
         {label("nav.print"): "print.md"},
     ]
 
@@ -138,11 +139,12 @@ def site_url(value: str) -> str:
 
 
 def write_config(
-    root: Path, docs: Path, edition: AnnotatedEdition, site_dir: Path, target: Path, offline: bool, strict: bool = True
+    root: Path, docs: Path, edition: AnnotatedEdition, site_dir: Path, target: Path, offline: bool, strict: bool = True, site_url: str = ""
 ) -> Path:
     """A generated MkDocs config that inherits mkdocs.yml and adds what comes from seeds/.
 
-    strict=False is for the live preview, which must keep serving when MkDocs warns."""
+    strict=False is for the live preview, which must keep serving when MkDocs warns; site_url is the
+    hosted site's address as site_url() returns it ("" when unknown)."""
     words = edition.edition.settings.words
     config: dict[str, object] = {
         "INHERIT": str(root / "mkdocs.yml"),
@@ -158,14 +160,13 @@ def write_config(
         "extra": {"edition_language": edition.edition.settings.language},
     }
     if not offline and strict:
-        config["site_url"] = site_url(os.environ.get("SITE_URL", ""))
+        config["site_url"] = site_url
     if offline:
         config.update(
             {
                 "use_directory_urls": False,
                 "site_url": "",
-                "plugins": ["search", "offline"],
-                "extra": {"generator": False, "polyfills": [SHIM], "edition_language": edition.edition.settings.language},
+                "extra": {"generator": False, "edition_language": edition.edition.settings.language},
             }
         )
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -193,42 +194,45 @@ def _problem_lines(output: str) -> list[str]:
     return lines
 
 
+def _mkdocs_command(config: Path) -> list[str]:
+    # No --quiet: it raises MkDocs' log level above WARNING, so strict mode never sees a warning
+    # and passes any build (mkdocs/mkdocs#4126). The output is captured anyway.
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+
+
+def _mkdocs_failure(config: Path, returncode: int, stdout: str, stderr: str) -> EditionError | None:
+    """The editor-facing error for a failed MkDocs run, or None when it succeeded."""
+    if returncode == 0:
+        return None
+    failed_write = _OS_ERROR.search(stderr)
+    if failed_write:  # a full disk or an unwritable folder: one line, not MkDocs' traceback
+        path = failed_write.group("target") or failed_write.group("path") or "file system"
+        return EditionError(f"MkDocs could not write the site: {failed_write.group('strerror')} ({path}); nothing was published")
+    lines = _problem_lines(stdout + stderr)
+    detail = "\n".join(lines[-20:]) or (stdout + stderr)[-2000:]
+    return EditionError(f"MkDocs could not build the site ({config.name}); nothing was published, the previous site is unchanged:\n{detail}")
+
+
 def run_mkdocs(config: Path, env: dict[str, str]) -> None:
     """mkdocs build --strict; any warning fails with MkDocs' own message."""
-    result = subprocess.run(
-        # No --quiet: it raises MkDocs' log level above WARNING, so strict mode never sees a warning
-        # and passes any build (mkdocs/mkdocs#4126). The output is captured anyway.
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    if result.returncode != 0:
-        failed_write = _OS_ERROR.search(result.stderr)
-        if failed_write:  # a full disk or an unwritable folder: one line, not MkDocs' traceback
-            path = failed_write.group("target") or failed_write.group("path") or "file system"
-            raise EditionError(f"MkDocs could not write the site: {failed_write.group('strerror')} ({path}); nothing was published")
-        lines = _problem_lines(result.stdout + result.stderr)
-        detail = "\n".join(lines[-20:]) or (result.stdout + result.stderr)[-2000:]
-        raise EditionError(f"MkDocs could not build the site ({config.name}); nothing was published, the previous site is unchanged:\n{detail}")
+    run_mkdocs_together([config], env)
 
 
-def iframe_worker_shim(root: Path, build: Path) -> Path | None:
-    """The iframe-worker shim from its pinned npm package, or None (with one line said) if npm is missing."""
-    npm = shutil.which("npm")
-    if npm is None:
-        print("npm not found: building the hosted site only (the offline zip needs npm for the iframe-worker search shim)")
-        return None
-    folder = build / "npm"
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in ("package.json", "package-lock.json"):
-        shutil.copyfile(root / "tools" / "offline" / name, folder / name)
-    shim = folder / "node_modules" / "iframe-worker" / "shim" / "index.js"
-    if not shim.exists():
-        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=folder, capture_output=True, text=True)
-        if result.returncode != 0 or not shim.exists():
-            raise EditionError(f"npm could not install the iframe-worker shim:\n{result.stderr[-1500:]}")
-    return shim
+def run_mkdocs_together(configs: list[Path], env: dict[str, str]) -> None:
+    """mkdocs build --strict for each config, all at once (the hosted and offline sites build side by
+    side, one process each); the first failure is raised once all have finished."""
+    running = [
+        (config, subprocess.Popen(_mkdocs_command(config), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env))
+        for config in configs
+    ]
+    failures = []
+    for config, process in running:
+        stdout, stderr = process.communicate()
+        failure = _mkdocs_failure(config, process.returncode, stdout, stderr)
+        if failure is not None:
+            failures.append(failure)
+    if failures:
+        raise failures[0]
 
 
 @contextlib.contextmanager
@@ -269,8 +273,10 @@ def _replace(new: Path, old: Path) -> None:
         shutil.rmtree(retired) if retired.is_dir() else retired.unlink()
 
 
-def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool = True) -> list[Path]:
-    """Build the hosted site (and the offline zip) in staging, then publish both; returns what was published."""
+def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool = True, site_url: str = "") -> list[Path]:
+    """Build the hosted site (and the offline zip) in staging, then publish both; returns what was published.
+
+    site_url is the hosted site's address as site_url() returns it ("" when unknown)."""
     root, docs, build = root.resolve(), docs.resolve(), build.resolve()
     epoch = source_date_epoch(root)
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
@@ -283,7 +289,7 @@ def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, o
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     try:
-        published = _build_in(staging, root, docs, build, edition, offline, epoch, env)
+        published = _build_in(staging, root, docs, build, edition, offline, epoch, env, site_url)
         for new, old in published:
             _replace(new, old)
     finally:  # also on failure: a half-written staging folder must not fill the disk
@@ -292,18 +298,17 @@ def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, o
 
 
 def _build_in(
-    staging: Path, root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool, epoch: int, env: dict[str, str]
+    staging: Path, root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool, epoch: int, env: dict[str, str], site_url: str
 ) -> list[tuple[Path, Path]]:
-    """Both builds into staging; returns (built, published place) pairs."""
+    """Both builds into staging, side by side; returns (built, published place) pairs."""
     slug = edition.edition.settings.slug
-    run_mkdocs(write_config(root, docs, edition, staging / "site", build / "mkdocs.hosted.yml", offline=False), env)
+    configs = [write_config(root, docs, edition, staging / "site", build / "mkdocs.hosted.yml", offline=False, site_url=site_url)]
+    folder = staging / "offline" / slug
+    if offline:
+        configs.append(write_config(root, docs, edition, folder, build / "mkdocs.offline.yml", offline=True))
+    run_mkdocs_together(configs, env)
     published = [(staging / "site", build / "site")]
-    shim = iframe_worker_shim(root, build) if offline else None
-    if shim is not None:
-        folder = staging / "offline" / slug
-        run_mkdocs(write_config(root, docs, edition, folder, build / "mkdocs.offline.yml", offline=True), env)
-        (folder / SHIM).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shim, folder / SHIM)
+    if offline:
         # MkDocs' 404 page links from the site root (/assets/...): meaningless from file://, and
         # nothing in the bundle links to it.
         (folder / "404.html").unlink(missing_ok=True)

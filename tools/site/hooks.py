@@ -1,4 +1,5 @@
-"""MkDocs hook (named in the generated configs): the edition's page language, and less whitespace.
+"""MkDocs hook (named in the generated configs): the edition's page language, less whitespace, and
+which links the build uses (directory URLs, or .html files offline), for the edition's search.
 
 Material writes <html lang> from its own interface language, which falls back to English for a
 language it has no translation for; the page keeps the edition's language (extra.edition_language).
@@ -32,6 +33,12 @@ def page_language(html: str, language: str) -> str:
     return _HTML_LANG.sub(f'<html lang="{escape(language)}"', html, count=1)
 
 
+def mark_file_urls(html: str) -> str:
+    """html whose <html> element says that links end in .html (the offline build), for search.js."""
+    return html.replace("<html ", '<html data-edition-urls="files" ', 1)
+
+
 def on_post_page(output: str, config: Any = None, **kwargs: Any) -> str:
     language = (config or {}).get("extra", {}).get("edition_language") if config is not None else None
-    return trim_whitespace(page_language(output, language) if language else output)
+    html = trim_whitespace(page_language(output, language) if language else output)
+    return mark_file_urls(html) if config is not None and not config.get("use_directory_urls", True) else html

@@ -9,11 +9,11 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-
 from tools.pages.printed import PAGE
+from tools.problems import EditionError, has_errors
 from tools.site import chromium
 from tools.site.localhost import serve_folder
+from tools.source.load import load_edition
 
 ROOT = Path(__file__).resolve().parents[2]
 FOOTER = (
@@ -48,17 +48,32 @@ def print_pdf(site: Path, target: Path) -> Path:
     return target
 
 
+def pdf_path(seeds: Path, build: Path) -> Path:
+    """build/<edition-slug>.pdf, the slug as the generator reads it (the offline zip has the same name);
+    an EditionError with every problem when seeds/ has errors."""
+    edition, problems = load_edition(seeds)
+    if has_errors(problems):
+        raise EditionError("seeds/ has errors: fix them, then run `make site` and `make pdf` again", problems)
+    return build / f"{edition.settings.slug}.pdf"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.site.pdf", description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     parser.add_argument("--build", type=Path, default=ROOT / "build")
     args = parser.parse_args(argv)
-    slug = yaml.safe_load((args.seeds / "edition.yml").read_text(encoding="utf-8"))["slug"]
+    try:
+        target = pdf_path(args.seeds, args.build)
+    except EditionError as failed:
+        for problem in failed.problems:
+            print(problem.format(), file=sys.stderr)
+        print(f"error: {failed}", file=sys.stderr)
+        return 1
     site = args.build / "site"
     if not (site / PAGE.removesuffix(".md") / "index.html").is_file():
         print(f"no built print page in {site}: run `make site` first", file=sys.stderr)
         return 1
-    target = print_pdf(site, args.build / f"{slug}.pdf")
+    target = print_pdf(site, target)
     print(f"wrote {target}")
     return 0
 

@@ -5,14 +5,14 @@ Three parts, in one process:
 - a thread polls seeds/ and runs the generator on every change. It rewrites only the pages whose
   content changed (so nothing loops), prints problems, and keeps the last good pages on error;
 - MkDocs' live-reload server watches docs/ and the generated config, serves the preview and
-  reloads open pages after each build;
+  reloads open pages after each build; the problems of the last save are shown in the open page
+  (tools/site/banner.py);
 - its builder (PreviewSite) renders the whole site when the config changed (navigation, title),
-  else only the pages newer than their HTML (MkDocs' "dirty" build). A dirty build's search index
-  holds only those pages, so it is merged into the previous one.
+  else only the pages newer than their HTML (MkDocs' "dirty" build). The search index is part of
+  the generated docs/ (search/*.js), so only its changed files are copied.
 """
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import signal
@@ -27,8 +27,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
+from tools.pages.text import PageMemo
 from tools.pipeline import Checked, generate
 from tools.problems import Problem, has_errors
+from tools.site.banner import ProblemBoard, with_banner
 from tools.source.files import is_ignored
 
 POLL_SECONDS = 0.1
@@ -50,11 +52,13 @@ def snapshot(seeds: Path) -> Snapshot:
     return found
 
 
-def regenerate(seeds: Path, docs: Path, build: Path, root: Path, warned: set[Problem]) -> Checked:
-    """Check and write pages; print errors, new warnings and what changed. Pages stay as they were on error."""
+def regenerate(seeds: Path, docs: Path, build: Path, root: Path, warned: set[Problem], site_url: str = "", memo: PageMemo | None = None) -> Checked:
+    """Check and write pages; print errors, new warnings and what changed. Pages stay as they were on error.
+
+    memo keeps the text pages from one save to the next, so that only the pages a save changed are rendered again."""
     from tools.site.build import write_config
 
-    checked, changed = generate(seeds, docs)
+    checked, changed = generate(seeds, docs, site_url, memo)
     for problem in checked.problems:
         if problem.severity == "error" or problem not in warned:
             print(problem.format(), file=sys.stderr, flush=True)
@@ -76,14 +80,6 @@ class _NotDirtyWarning(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
-def merge_search_index(previous: dict[str, object], partial: dict[str, object]) -> dict[str, object]:
-    """The previous index with every page that the partial one holds replaced by its new entries."""
-    new_docs = list(partial["docs"])  # type: ignore[call-overload]
-    rebuilt = {entry["location"].split("#")[0] for entry in new_docs}
-    kept = [entry for entry in previous["docs"] if entry["location"].split("#")[0] not in rebuilt]  # type: ignore[attr-defined]
-    return {**partial, "docs": kept + new_docs}
-
-
 class PreviewSite:
     """Renders docs/ into the served folder: in full when the config changed, else only what changed."""
 
@@ -96,14 +92,9 @@ class PreviewSite:
             started = time.perf_counter()
             text = self.config.read_text(encoding="utf-8")
             full = text != self.built_config
-            index = self.site_dir / "search" / "search_index.json"
-            previous = None if full or not index.exists() else json.loads(index.read_text(encoding="utf-8"))
             config = load_config(str(self.config), site_dir=str(self.site_dir))
             config.site_url = self.url
             mkdocs_build(config, serve_url=self.url, dirty=not full)
-            if previous is not None and index.exists():
-                merged = merge_search_index(previous, json.loads(index.read_text(encoding="utf-8")))
-                index.write_text(json.dumps(merged, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
             self.built_config = text
             print(f"preview: {'site' if full else 'changed pages'} rendered in {time.perf_counter() - started:.1f} s", flush=True)
 
@@ -130,12 +121,17 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int) -> int:
-    """Generate, serve on 127.0.0.1:port, and regenerate and re-render on every save until interrupted."""
+def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int, site_url: str = "") -> int:
+    """Generate, serve on 127.0.0.1:port, and regenerate and re-render on every save until interrupted.
+
+    site_url (as site_url() returns it) goes into the pages' citations, as in a build."""
     seeds, docs, build = seeds.resolve(), docs.resolve(), build.resolve()
     warned: set[Problem] = set()
+    memo: PageMemo = {}
     lock = threading.Lock()
-    checked = regenerate(seeds, docs, build, root, warned)
+    board = ProblemBoard()
+    checked = regenerate(seeds, docs, build, root, warned, site_url, memo)
+    board.show(checked.problems)
     config = build / "mkdocs.serve.yml"
     if checked.edition is None and not config.exists():
         print("nothing to preview yet: fix the errors above, then run the preview again", file=sys.stderr)
@@ -150,11 +146,14 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int) -> int:
     site = PreviewSite(config, site_dir, url, lock)
     server = LiveReloadServer(builder=site.build, host=HOST, port=port, root=str(site_dir), polling_interval=0.1)
     server.error_handler = lambda code: _not_found_page(site_dir) if code == 404 else None
+    served = server.get_app()
+    assert served is not None  # MkDocs sets its app when the server is made
+    server.set_app(with_banner(served, board))
     stop = threading.Event()
 
     def regenerate_now() -> None:
         with lock:
-            regenerate(seeds, docs, build, root, warned)
+            board.show(regenerate(seeds, docs, build, root, warned, site_url, memo).problems)
 
     # `kill` (SIGTERM) must stop the server too, as Ctrl+C does: run the cleanup below.
     signal.signal(signal.SIGTERM, _interrupt)

@@ -51,6 +51,7 @@ class SchemaFile:
 
 SCHEMA_FILES: tuple[SchemaFile, ...] = (
     SchemaFile("edition", specs.SETTINGS, many=False, pattern="edition.yml"),
+    SchemaFile("sources", specs.SOURCE, many=True, pattern="sources.yml"),
     SchemaFile("glossary", specs.TERM, many=True, pattern="glossary.yml"),
     SchemaFile("notes", specs.NOTE, many=True, pattern="notes.yml"),
     SchemaFile("crosslinks", specs.CROSSLINK, many=True, pattern="crosslinks.yml"),
@@ -80,7 +81,8 @@ def field_schema(field: Field) -> dict[str, Any]:
         return {"anyOf": [{"type": "integer", "minimum": 1000, "maximum": 9999}, {"type": "string", "pattern": DATE}], "description": about}
     if field.kind == "list":
         item = _scalar("line", "one name")
-        return {"anyOf": [{"type": "array", "items": item}, {"type": "null"}, {"type": "string", "pattern": EMPTY}], "description": about}
+        empty = [{"type": "null"}, {"type": "string", "pattern": EMPTY}] + ([{"const": "none"}] if field.none else [])
+        return {"anyOf": [{"type": "array", "items": item}, *empty], "description": about}
     if field.kind == "mapping":
         value = _scalar("text", "the text")
         names = {"properties": dict.fromkeys(field.choices, value), "additionalProperties": False} if field.choices else {"additionalProperties": value}

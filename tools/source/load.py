@@ -1,4 +1,4 @@
-"""Stage 1: read seeds/ (texts, their metadata, glossary, notes, cross-links) into an Edition."""
+"""Stage 1: read seeds/ (texts, their metadata, sources, glossary, notes, cross-links) into an Edition."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,6 +10,7 @@ from tools.model import (
     DEFAULT_TERM_KINDS,
     DEFAULT_TEXT_KINDS,
     GLOSS_MODES,
+    Citation,
     CrossLink,
     DatedEvent,
     Edition,
@@ -21,8 +22,8 @@ from tools.model import (
     PartialDate,
     Passage,
     QuoteRef,
-    Reference,
     Settings,
+    Source,
     Term,
     Text,
     TextMeta,
@@ -229,7 +230,7 @@ class Loader:
         meta = self._meta(file.with_suffix(".yml"), shown, len(blocks))
         roles = {p.paragraph: p for p in meta.passages} if meta else {}
         paragraphs = tuple(
-            Paragraph(n, body, line, roles[n].role if n in roles else None, roles[n].attribution if n in roles else "")
+            Paragraph(n, body, line, roles[n].role if n in roles else None, roles[n].citation if n in roles else None)
             for n, (body, line) in enumerate(blocks, start=1)
         )
         return Text(slugify(file.stem), shown, source.text, paragraphs, meta)
@@ -260,13 +261,14 @@ class Loader:
                     error(p.at("paragraph"), "no-paragraph", f"paragraph {number} does not exist: the text has {paragraphs} paragraph{plural} (blocks separated by blank lines)")
                 )
                 continue
-            if role == "quotation" and not p.get("attribution"):
-                self.problems.append(error(p.position, "missing-field", "a quotation needs an 'attribution': who is quoted, where and when"))
+            if role == "quotation" and not p.get("source"):
+                self.problems.append(error(p.position, "missing-field", "a quotation needs a 'source': the id of the source quoted, in sources.yml"))
             if number in taken and role != "quotation":
                 self.problems.append(error(p.position, "duplicate-passage", f"paragraph {number} already has a role (line {taken[number].line}); give each paragraph one role"))
                 continue
             taken[number] = p.position
-            passages.append(Passage(number, role, p.get("attribution", ""), p.position))
+            citation = Citation(p.get("source"), p.get("at"), p.at("source")) if p.get("source") else None
+            passages.append(Passage(number, role, citation, p.position))
         return TextMeta(
             title=r.get("title", file.stem),
             editorial_title=r.get("editorial_title", False),
@@ -279,10 +281,13 @@ class Loader:
             kind=r.get("kind", ""),
             headnote=r.get("headnote", ""),
             passages=tuple(passages),
+            sources=_citations(r.get("sources", [])),
             position=r.position,
             kind_at=r.at("kind"),
             language=self._language(r, None),
             title_at=r.at("title"),
+            headnote_at=r.at("headnote"),
+            url_at=r.at("url"),
         )
 
     def terms(self) -> tuple[Term, ...]:
@@ -305,9 +310,11 @@ class Loader:
                     case_sensitive=r.get("case_sensitive"),
                     related=_named(r.get("related", [])),
                     events=tuple(DatedEvent(e.get("date"), e.get("label"), e.position) for e in r.get("events", []) if e.get("date") and e.get("label")),
-                    references=_references(r.get("references", [])),
+                    references=_citations(r.get("references", [])),
                     position=r.position,
                     kind_at=r.at("kind"),
+                    short_at=r.at("short"),
+                    definition_at=r.at("definition"),
                 )
             )
         return tuple(terms)
@@ -323,8 +330,28 @@ class Loader:
         for r in records:
             anchor = self._quote(r)
             if anchor:
-                notes.append(Note(r.get("kind", ""), anchor, r.get("note", ""), _references(r.get("sources", [])), r.position))
+                notes.append(Note(r.get("kind", ""), anchor, r.get("note", ""), _citations(r.get("sources", [])), r.position, r.at("note")))
         return tuple(notes)
+
+    def sources(self) -> tuple[Source, ...]:
+        records, _ = self._read("sources.yml", specs.SOURCE, many=True, required=False)
+        return tuple(
+            Source(
+                id=r.get("id"),
+                authors=tuple(a.value for a in r.get("authors", [])),
+                title=r.get("title", ""),
+                outlet=r.get("outlet", ""),
+                details=r.get("details"),
+                date=r.get("date") or PartialDate(),
+                url=r.get("url"),
+                kind=r.get("kind", ""),
+                note=r.get("note"),
+                position=r.position,
+                url_at=r.at("url"),
+            )
+            for r in records
+            if r.get("id")
+        )
 
     def crosslinks(self) -> tuple[CrossLink, ...]:
         records, _ = self._read("crosslinks.yml", specs.CROSSLINK, many=True, required=False)
@@ -340,8 +367,8 @@ def _named(values: list[Value]) -> tuple[Named, ...]:
     return tuple(Named(v.value, v.position) for v in values)
 
 
-def _references(records: list[Any]) -> tuple[Reference, ...]:
-    return tuple(Reference(r.get("title"), r.get("year"), r.get("url")) for r in records if r.get("title"))
+def _citations(records: list[Any]) -> tuple[Citation, ...]:
+    return tuple(Citation(r.get("source"), r.get("at"), r.at("source")) for r in records if r.get("source"))
 
 
 def load_edition(seeds: Path) -> tuple[Edition, list[Problem]]:
@@ -349,6 +376,7 @@ def load_edition(seeds: Path) -> tuple[Edition, list[Problem]]:
     loader = Loader(seeds)
     edition = Edition(
         settings=loader.settings(),
+        sources=loader.sources(),
         texts=loader.texts(),
         terms=loader.terms(),
         notes=loader.notes(),

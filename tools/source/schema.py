@@ -41,6 +41,7 @@ class Field:
     required: bool = False
     choices: tuple[str, ...] = ()
     spec: RecordSpec | None = None
+    none: bool = False  # a list that may be written as the word none (explicitly empty)
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ class Reader:
         if field.kind == "mapping":
             return self._mapping(node, where)
         if field.kind == "list":
-            if isinstance(node, yaml.ScalarNode) and node.value.strip() in ("", "[]"):
+            if isinstance(node, yaml.ScalarNode) and (node.value.strip() in ("", "[]") or (field.none and node.value.strip() == "none")):
                 return []
             if not isinstance(node, yaml.SequenceNode):
                 self._problem(node, "type", f"{where} must be a list, written [a, b] or one '- item' per line, but found {_found(node)}")

@@ -1,16 +1,30 @@
 """What each editor's file may contain: the record specs, with the help text the guide repeats."""
 from __future__ import annotations
 
-from tools.model import GLOSS_MODES, NOTE_KINDS, PASSAGE_ROLES
+from tools.model import GLOSS_MODES, NOTE_KINDS, PASSAGE_ROLES, SOURCE_KINDS
 from tools.source.schema import Field, RecordSpec
 from tools.strings import STRINGS
 
-REFERENCE = RecordSpec(
-    "reference",
+SOURCE = RecordSpec(
+    "source",
     (
-        Field("title", "line", "the title of the work, e.g. the treaty's or the article's title", required=True),
-        Field("year", "line", "the year it appeared, e.g. 1972 (leave it out only when unknown: shown as n.d.)"),
+        Field("id", "line", "a short name other files cite it by: lowercase letters, digits and hyphens, e.g. tass-2018-mirror-response", required=True),
+        Field("authors", "list", "the authors as printed, e.g. [Keir A. Lieber, Daryl G. Press], or none when the work names no author", required=True, none=True),
+        Field("title", "line", "the title exactly as published; an untitled work gets a description in [square brackets]", required=True),
+        Field("outlet", "line", "the outlet or publisher, e.g. TASS, Foreign Affairs, Yale University Press", required=True),
+        Field("details", "line", "volume, issue, pages or document numbers, e.g. 34:1"),
+        Field("date", "date", "YYYY-MM-DD, YYYY-MM, YYYY, or unknown", required=True),
         Field("url", "line", "its web address, only where you are certain of it"),
+        Field("kind", "line", "what sort of source it is", required=True, choices=SOURCE_KINDS),
+        Field("note", "line", "one line more, e.g. how the work is known: quoted by the Atlantic Council"),
+    ),
+)
+
+CITATION = RecordSpec(
+    "citation",
+    (
+        Field("source", "line", "the id of a source in sources.yml", required=True),
+        Field("at", "line", "where in the source, e.g. p. 45, document 6, opening sentence"),
     ),
 )
 
@@ -34,7 +48,7 @@ TERM = RecordSpec(
         Field("case_sensitive", "bool", "true to match only the exact capitals, false to ignore case"),
         Field("related", "list", "terms of other entries, e.g. [ABM Treaty]"),
         Field("events", "records", "dated events: date and label", spec=EVENT),
-        Field("references", "records", "at least one source: title, year, url", required=True, spec=REFERENCE),
+        Field("references", "records", "at least one source, each '- source: ID' with an optional 'at'", required=True, spec=CITATION),
     ),
 )
 
@@ -43,7 +57,8 @@ PASSAGE = RecordSpec(
     (
         Field("paragraph", "int", "the paragraph's number, counting from 1", required=True),
         Field("role", "line", "what the paragraph is", required=True, choices=PASSAGE_ROLES),
-        Field("attribution", "line", "who is quoted, for a quotation: source, date, title"),
+        Field("source", "line", "for a quotation: the id of the source quoted, in sources.yml"),
+        Field("at", "line", "where in that source, e.g. opening sentence"),
     ),
 )
 
@@ -61,6 +76,7 @@ TEXT_META = RecordSpec(
         Field("kind", "line", "what sort of text it is: one of the edition's text_kinds", required=True),
         Field("headnote", "text", "a few sentences on what the text is, in Markdown", required=True),
         Field("passages", "records", "paragraph roles: headline, standfirst, quotation", spec=PASSAGE),
+        Field("sources", "records", "the sources of the headnote, each '- source: ID' with an optional 'at'", spec=CITATION),
         Field("language", "line", "the text's language code, only when it is not the edition's, e.g. de"),
     ),
 )
@@ -80,7 +96,7 @@ NOTE = RecordSpec(
         Field("quote", "line", "words copied exactly from that text, found there once", required=True),
         Field("kind", "line", "what help the note gives", required=True, choices=NOTE_KINDS),
         Field("note", "text", "the note itself, in Markdown", required=True),
-        Field("sources", "records", "sources: title, year, url", spec=REFERENCE),
+        Field("sources", "records", "the sources, each '- source: ID' with an optional 'at'", spec=CITATION),
     ),
 )
 

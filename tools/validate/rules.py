@@ -9,6 +9,11 @@ Rules (code: what it catches):
   quote-missing     a quote not found in its text
   quote-ambiguous   a quote found more than once (each place shown)
   crosslink-same    a cross-link whose two ends are in the same text
+  duplicate-source  two sources with the same id
+  source-id         a source id that is not lowercase letters, digits and hyphens
+  unknown-source    a citation naming no source in sources.yml (with "did you mean")
+  missing-source    a note of kind source or correction that cites no source
+  disputed-sources  a disputed note that cites fewer than two sources
   unknown-kind      an entry or text whose kind is not one of the edition's term_kinds or text_kinds
   unsafe-link       a link that is not a '#anchor' or a full http, https or mailto address
   raw-html          raw HTML in an editor's Markdown
@@ -17,6 +22,7 @@ Rules (code: what it catches):
 
 After annotation, tools.annotate.usage adds:
   unused-term       an entry found in no text that no entry relates to (warning)
+  unused-source     a source nothing cites (warning)
 """
 from __future__ import annotations
 
@@ -25,7 +31,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from tools.escape import template_text, yaml_json
-from tools.model import Edition, QuoteRef, Term
+from tools.model import NOTE_MIN_SOURCES, Citation, Edition, QuoteRef, Term, slugify
 from tools.problems import Position, Problem, error, warning
 from tools.source.links import link_problem, link_scheme
 from tools.source.quotes import context, find_quote
@@ -80,7 +86,10 @@ def _terms(edition: Edition) -> Iterator[Problem]:
             elif term_key(related.value) not in entries:
                 yield error(related.position, "unknown-related", f"related entry '{related.value}' is not in the glossary{did_you_mean(related.value, names)}")
         if len(term.short) > SHORT_LIMIT:
-            yield warning(term.position, "short-too-long", f"the short definition of '{term.term}' has {len(term.short)} characters; keep it under {SHORT_LIMIT} so the tooltip stays readable")
+            yield warning(
+                term.short_at or term.position, "short-too-long",
+                f"the short definition of '{term.term}' has {len(term.short)} characters; keep it under {SHORT_LIMIT} so the tooltip stays readable",
+            )
 
 
 def _quote(edition: Edition, ref: QuoteRef) -> Iterator[Problem]:
@@ -107,6 +116,53 @@ def _anchors(edition: Edition) -> Iterator[Problem]:
         yield from _quote(edition, link.end)
         if link.start.text == link.end.text:
             yield error(link.end.text_position, "crosslink-same", "both ends of this cross-link are in the same text; a cross-link joins passages in two different texts")
+
+
+_SOURCE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def citations(edition: Edition) -> Iterator[Citation]:
+    """Every citation in the edition: notes' sources, glossary references, text metadata and quotations."""
+    for note in edition.notes:
+        yield from note.sources
+    for term in edition.terms:
+        yield from term.references
+    for text in edition.texts:
+        if text.meta:
+            yield from text.meta.sources
+            yield from (p.citation for p in text.meta.passages if p.citation)
+
+
+def _sources(edition: Edition) -> Iterator[Problem]:
+    first: dict[str, Position] = {}
+    for source in edition.sources:
+        if source.id in first:
+            yield error(source.position, "duplicate-source", f"the source id '{source.id}' is already used at line {first[source.id].line}; give each source its own id")
+            continue
+        first[source.id] = source.position
+        if not _SOURCE_ID.fullmatch(source.id):
+            yield error(
+                source.position,
+                "source-id",
+                f"the source id '{source.id}' may hold only lowercase letters, digits and single hyphens, e.g. '{slugify(source.id)}'",
+            )
+        yield from _urls(source.url, source.url_at or source.position, f"the URL of source '{source.id}'")
+    ids = list(first)
+    for citation in citations(edition):
+        if citation.source not in first:
+            yield error(
+                citation.position,
+                "unknown-source",
+                f"there is no source '{citation.source}' in sources.yml{did_you_mean(citation.source, ids)}; correct the id or add the source to sources.yml",
+            )
+    for note in edition.notes:
+        needed, cites = NOTE_MIN_SOURCES.get(note.kind, 0), len({c.source for c in note.sources})
+        if cites >= needed:
+            continue
+        if note.kind == "disputed":
+            yield error(note.position, "disputed-sources", f"a disputed note must cite at least two sources (one for each side of the dispute); this one cites {cites}")
+        else:
+            yield error(note.position, "missing-source", f"a note of kind '{note.kind}' must cite its source: add 'sources:' with at least one '- source: ID' from sources.yml")
 
 
 def markdown_problems(value: str, position: Position, what: str) -> Iterator[Problem]:
@@ -138,19 +194,15 @@ def _safety(edition: Edition) -> Iterator[Problem]:
     for field, value, position in (("the introduction", s.introduction, s.introduction_at), ("the principles", s.principles, s.principles_at)):
         yield from markdown_problems(value, position, field)
     for term in edition.terms:
-        yield from markdown_problems(term.definition, term.position, f"the definition of '{term.term}'")
+        yield from markdown_problems(term.definition, term.definition_at or term.position, f"the definition of '{term.term}'")
         if _RAW_HTML.search(term.short):
-            yield error(term.position, "raw-html", f"the short definition of '{term.term}' contains raw HTML; it must be plain text")
-        for ref in term.references:
-            yield from _urls(ref.url, term.position, "a reference URL")
+            yield error(term.short_at or term.position, "raw-html", f"the short definition of '{term.term}' contains raw HTML; it must be plain text")
     for note in edition.notes:
-        yield from markdown_problems(note.body, note.position, "this note")
-        for ref in note.sources:
-            yield from _urls(ref.url, note.position, "a source URL")
+        yield from markdown_problems(note.body, note.body_at or note.position, "this note")
     for text in edition.texts:
         if text.meta:
-            yield from markdown_problems(text.meta.headnote, text.meta.position, "the headnote")
-            yield from _urls(text.meta.url, text.meta.position, "the text's URL")
+            yield from markdown_problems(text.meta.headnote, text.meta.headnote_at or text.meta.position, "the headnote")
+            yield from _urls(text.meta.url, text.meta.url_at or text.meta.position, "the text's URL")
 
 
 def _kinds(edition: Edition) -> Iterator[Problem]:
@@ -196,5 +248,5 @@ def _config_values(edition: Edition) -> Iterator[Problem]:
 
 def validate(edition: Edition) -> list[Problem]:
     """Every cross-file problem in a loaded edition."""
-    return [*_terms(edition), *_kinds(edition), *_anchors(edition), *_safety(edition), *_config_values(edition)]
+    return [*_terms(edition), *_kinds(edition), *_anchors(edition), *_sources(edition), *_safety(edition), *_config_values(edition)]
 

@@ -143,7 +143,7 @@ def run(plan: Plan, seed: int, work: Path, preview: bool) -> dict[str, Any]:
     """Every measurement of the plan, as one JSON-ready record."""
     started = time.perf_counter()
     load_before = [round(x, 2) for x in os.getloadavg()]
-    build = work / "build"  # shared, so that npm installs the offline search shim once
+    build = work / "build"
     print(f"[bench] annotation: {plan.corpus_texts} texts, glossaries of {', '.join(map(str, plan.terms))} entries", flush=True)
     corpus_seeds = synth.write_seeds(synth.edition(plan.corpus_texts, 10, seed), work / "corpus" / "seeds")
     corpus, _ = load_edition(corpus_seeds)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import json
 import os
 import shutil
 import signal
@@ -41,7 +40,7 @@ from tools.pages.markup import md_escape
 from tools.pages.write import render_pages, write_pages
 from tools.pipeline import generate
 from tools.problems import Position
-from tools.site.build import iframe_worker_shim, source_date_epoch, write_config
+from tools.site.build import source_date_epoch, write_config
 
 ROOT = Path(__file__).resolve().parents[3]
 MB = 1_000_000
@@ -205,7 +204,6 @@ def html_gloss(surface: str, term: Term) -> str:
 
 def _generate(seeds: Path, docs: Path) -> AnnotatedEdition:
     """generate() as a fresh process runs it: without the text pages the live preview keeps from a previous run."""
-    page_text.clear_cache()
     checked, _ = generate(seeds, docs)
     if checked.edition is None:
         raise BenchError("the synthetic edition has errors:\n" + "\n".join(p.format() for p in checked.problems[:20]))
@@ -269,7 +267,6 @@ def whole_build(seeds: Path, work: Path, build: Path, slug: str, runs: int, page
     """`python -m tools build` (generate, hosted build, offline build, zip) from an empty docs/,
     then the sizes of what it published and the weight of one text page."""
     docs = work / "docs-build"
-    shim = iframe_worker_shim(ROOT, build)  # npm runs once, before any timing
     command = [sys.executable, "-m", "tools", "--seeds", str(seeds), "--docs", str(docs), "--build", str(build), "build"]
     finished = []
     for _ in range(runs):
@@ -281,12 +278,13 @@ def whole_build(seeds: Path, work: Path, build: Path, slug: str, runs: int, page
     return {
         **timing.as_json(),
         "peak_rss_bytes": max(f.peak_rss for f in finished),
-        "offline": shim is not None and archive.exists(),
+        "offline": archive.exists(),
         "sizes": {
             "text_page_bytes": (site / page / "index.html").stat().st_size,
             "site_bytes": _folder_bytes(site),
             "site_files": sum(1 for f in site.rglob("*") if f.is_file()),
-            "search_index_bytes": (site / "search" / "search_index.json").stat().st_size,
+            "search_index_bytes": _folder_bytes(site / "search"),
+            "search_index_files": sum(1 for _ in (site / "search").glob("*.js")),
             "zip_bytes": archive.stat().st_size if archive.exists() else None,
             "largest_html": _largest(site, "*.html"),
         },
@@ -307,19 +305,15 @@ def _largest(folder: Path, pattern: str) -> dict[str, object]:
 
 
 class _Assets(HTMLParser):
-    """The URLs a page makes the browser fetch as it opens: stylesheets, scripts, icons, images, and
-    Material's search worker (named in its __config script)."""
+    """The URLs a page makes the browser fetch as it opens: stylesheets, scripts, icons and images."""
 
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[tuple[str, str]] = []  # (kind, url)
-        self.worker: str | None = None
-        self._in_config = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = {k: v or "" for k, v in attrs}
         rel = found.get("rel", "").split()
-        self._in_config = tag == "script" and found.get("id") == "__config"
         if tag == "link" and "stylesheet" in rel and found.get("href"):
             self.urls.append(("css", found["href"]))
         elif tag == "link" and "icon" in rel and found.get("href"):
@@ -329,17 +323,12 @@ class _Assets(HTMLParser):
         elif tag == "img" and found.get("src"):
             self.urls.append(("other", found["src"]))
 
-    def handle_data(self, data: str) -> None:
-        if self._in_config:
-            self.worker = json.loads(data).get("search")
-            self._in_config = False
-
 
 def page_weight(site: Path, page: str) -> dict[str, object]:
     """Bytes a reader downloads to open one page: its HTML and every stylesheet, script, icon and image
-    it references (raw, and gzip-compressed as a server would send them). The search index and
-    Material's search worker are counted apart (`with_search`): the issue leaves them out as loaded
-    on first search, but Material 9 fetches both as soon as the page opens."""
+    it references (raw, and gzip-compressed as a server would send them). The edition's search loads
+    no part of its index until the search box is used, so nothing is added for it (`with_search`
+    equals the total; the bytes a query loads are measured apart)."""
     page_url = f"/{page}/"
     html = (site / page / "index.html").read_bytes()
     parser = _Assets()
@@ -357,16 +346,12 @@ def page_weight(site: Path, page: str) -> dict[str, object]:
         compressed += len(gzip.compress(data, 6))
         assets.append({"path": absolute.path.lstrip("/"), "kind": kind, "bytes": len(data)})
     total = sum(totals.values())
-    search = [site / "search" / "search_index.json"]
-    if parser.worker:
-        search.append(site / urlsplit(urljoin(page_url, parser.worker)).path.lstrip("/"))
-    search_bytes = [f.read_bytes() for f in search if f.exists()]
     return {
         **totals,
         "total": total,
         "total_gzip": compressed,
-        "with_search": total + sum(len(d) for d in search_bytes),
-        "with_search_gzip": compressed + sum(len(gzip.compress(d, 6)) for d in search_bytes),
+        "with_search": total,
+        "with_search_gzip": compressed,
         "assets": assets,
         "external": external,
     }

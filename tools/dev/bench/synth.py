@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.model import GLOSS_MODES, NOTE_KINDS, TEXT_KINDS, Named, Reference, Term, slugify
+from tools.model import GLOSS_MODES, NOTE_KINDS, TEXT_KINDS, Citation, Named, Term, slugify
 from tools.problems import Position
 
 MASTER_TERMS = 5000  # every synthetic text draws its mentions from a glossary of this many entries
@@ -107,6 +107,17 @@ class Entry:
         """What a text may write for this entry: the term, its expansion, its aliases."""
         return (self.term, *((self.expansion,) if self.expansion else ()), *self.aliases)
 
+    @property
+    def source_id(self) -> str:
+        """The id of the entry's one reference in sources.yml."""
+        return f"ref-{slugify(self.term)}"
+
+    def source_yaml(self) -> dict[str, object]:
+        """The entry's reference as a record of sources.yml."""
+        title, year, url = self.references[0]
+        return {"id": self.source_id, "authors": "none", "title": title, "outlet": "Synthetic Press", "date": year,
+                **({"url": url} if url else {}), "kind": "reference"}
+
     def as_yaml(self) -> dict[str, object]:
         record: dict[str, object] = {"term": self.term}
         if self.expansion:
@@ -118,9 +129,7 @@ class Entry:
             record["related"] = list(self.related)
         if self.events:
             record["events"] = [{"date": date, "label": label} for date, label in self.events]
-        record["references"] = [
-            {"title": title, "year": year, **({"url": url} if url else {})} for title, year, url in self.references
-        ]
+        record["references"] = [{"source": self.source_id}]
         return record
 
     def as_term(self, position: Position) -> Term:
@@ -136,7 +145,7 @@ class Entry:
             case_sensitive=None,
             related=tuple(Named(r, position) for r in self.related),
             events=(),
-            references=tuple(Reference(t, y, u) for t, y, u in self.references),
+            references=(Citation(self.source_id, None, position),),
             position=position,
         )
 
@@ -318,7 +327,7 @@ def text(index: int, seed: int, mentions: _Mentions) -> SynthText:
     while sum(len(p.split()) for p in paragraphs) < target:
         paragraphs.append(" ".join(_sentence(rng, mentions) for _ in range(rng.randint(2, 6))))
     if len(paragraphs) > 3 and rng.random() < 0.3:
-        passages.append({"paragraph": len(paragraphs) - 1, "role": "quotation", "attribution": f"{rng.choice(OUTLETS)}, {rng.randint(1990, 2023)}"})
+        passages.append({"paragraph": len(paragraphs) - 1, "role": "quotation", "source": mentions.entries[0].source_id, "at": "opening paragraph"})
     year = rng.randint(1995, 2024)
     meta: dict[str, object] = {
         "title": paragraphs[0] if headline else f"On the {rng.choice(FILLER_ADJECTIVES)} {rng.choice(FILLER_NOUNS)} of {year}",
@@ -364,6 +373,7 @@ def edition(texts: int, terms: int, seed: int = 1, gloss: str = "first-per-parag
     assert gloss in GLOSS_MODES
     master = glossary(max(terms, MASTER_TERMS), seed)
     mentions = _Mentions(master)
+    written = master[:terms]
     made = [text(i, seed, mentions) for i in range(texts)]
     notes: list[dict[str, object]] = []
     crosslinks: list[dict[str, object]] = []
@@ -378,7 +388,7 @@ def edition(texts: int, terms: int, seed: int = 1, gloss: str = "first-per-parag
                         "quote": quote,
                         "kind": NOTE_KINDS[(i + n) % len(NOTE_KINDS)],
                         "note": f"{_filler_sentence(rng, 20)} {_filler_sentence(rng, 12)}",
-                        "sources": [{"title": _filler_sentence(rng, 5)[:-1], "year": str(rng.randint(1970, 2024))}],
+                        "sources": [{"source": written[k].source_id} for k in rng.sample(range(len(written)), min(2, len(written)))],
                     }
                 )
         if i % 2 == 1:  # each odd text links back to the one before: a constant number of links per page
@@ -391,7 +401,7 @@ def edition(texts: int, terms: int, seed: int = 1, gloss: str = "first-per-parag
                         "to": {"text": made[i - 1].slug, "quote": there},
                     }
                 )
-    return Edition(master[:terms], made, notes, crosslinks, gloss)
+    return Edition(written, made, notes, crosslinks, gloss)
 
 
 def _dump(value: object) -> str:
@@ -418,6 +428,7 @@ def write_seeds(synth: Edition, seeds: Path) -> Path:
         encoding="utf-8",
     )
     (seeds / "glossary.yml").write_text(_dump([e.as_yaml() for e in synth.entries]), encoding="utf-8")
+    (seeds / "sources.yml").write_text(_dump([e.source_yaml() for e in synth.entries]), encoding="utf-8")
     (seeds / "notes.yml").write_text(_dump(synth.notes), encoding="utf-8")
     (seeds / "crosslinks.yml").write_text(_dump(synth.crosslinks), encoding="utf-8")
     for t in synth.texts:

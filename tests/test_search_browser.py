@@ -1,0 +1,156 @@
+"""The edition's own search in a browser, hosted and from file://: the exact anchors a set of queries
+returns on the seed edition, the keyboard, the announced count, the words marked on the target, the
+index loaded only on first use, and axe-core with the results open, light and dark."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, expect
+
+from tests.browser_support import MODES, SCREENSHOTS, SEARCH_STATUS, SEEDS, Browse, Built, Site, build_edition, open_site, search
+from tests.test_browser import axe_report
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def seed_edition(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The real edition from seeds/, built."""
+    return build_edition(SEEDS, tmp_path_factory.mktemp("search"))
+
+
+@pytest.fixture(scope="module", params=MODES)
+def site(request: pytest.FixtureRequest, seed_edition: Built) -> Iterator[Site]:
+    """The seed edition, hosted and from file://."""
+    with open_site(seed_edition, request.param) as opened:
+        yield opened
+
+
+@pytest.fixture
+def browse(browser: Browser) -> Iterator[Browse]:
+    """Watched pages; after the test, no request may have left the site and nothing may have logged an error."""
+    opened = Browse(browser)
+    yield opened
+    problems = opened.close()
+    assert not problems, "the pages misbehaved:\n" + "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+DEADLOCK, MIRROR, MFA = "texts/deadlock-over-abms/", "texts/mirror-response/", "texts/mfa-on-dod-article/"
+
+# (query, why it is here, every result it must return: a page and its anchor)
+QUERIES = [
+    ("Rogozin", "a name", {"glossary/#dmitry-rogozin", f"{DEADLOCK}#note-4"}),
+    ("Rasmussen", "a name only in a note", {f"{DEADLOCK}#note-1"}),
+    ("Billingslea", "a word only in a note", {f"{MFA}#note-7"}),
+    ("ellipsis", "a word only in a note", {f"{DEADLOCK}#note-8"}),
+    ("happy to oblige", "a phrase of a title and a first paragraph", {f"{MIRROR}#p1", MIRROR, "glossary/#the-duran"}),
+    ("North Atlantic Alliance", "a term's alias", {"glossary/#nato"}),
+    ("Treaty of Friendship", "a term's alias", {"glossary/#warsaw-pact"}),
+    ("anti-ballistic", "a term's expansion, hyphenated", {"glossary/#abm-treaty", "glossary/#abm", "glossary/#a-135", f"{MIRROR}#p3"}),
+    ("Rédzikowo", "a query with diacritics (the texts write Redzikowo)", {f"{MFA}#note-3", "glossary/#aegis-ashore"}),
+    ("thoughtcrimeradio", "a text's source, in its title document", {DEADLOCK}),
+    ("xylophone", "a word in no text", set()),
+    ("EPAA", "an abbreviation, in capitals", {"glossary/#epaa", "glossary/#iran"}),
+    (
+        "nuclear primacy",
+        "a glossary term in a text and its notes",
+        {"glossary/#nuclear-primacy", "glossary/#daryl-g-press", "glossary/#keir-a-lieber", "glossary/#foreign-affairs", f"{DEADLOCK}#p4", f"{DEADLOCK}#note-7"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "why", "expected"), QUERIES, ids=[q for q, _, _ in QUERIES])
+def test_search_returns_exactly_these_anchors(browse: Browse, site: Site, query: str, why: str, expected: set[str]) -> None:
+    tab = browse.open(site, "")
+    status, found = search(tab, query)
+    wanted = {site.url(page) for page in expected}
+    assert set(found) == wanted, f"searching {query!r} ({why}, {site.mode}): missing {sorted(wanted - set(found))}, extra {sorted(set(found) - wanted)}"
+    assert len(found) == len(set(found)), f"a result is listed twice: {found}"
+    expected_status = "No results" if not expected else f"{len(expected)} result{'s' if len(expected) > 1 else ''} on "
+    assert status.startswith(expected_status), f"the announced status {status!r} should start {expected_status!r}"
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [("ABM Treaty", "glossary/#abm-treaty"), ("happy to oblige", f"{MIRROR}#p1"), ("NATO", None)],
+)
+def test_the_best_result_comes_first(browse: Browse, site: Site, query: str, first: str | None) -> None:
+    """The glossary entry named by the query, or the paragraph holding the exact phrase, is listed
+    first; "NATO" also finds "NATO's" (prefix on the last word)."""
+    tab = browse.open(site, "")
+    _, found = search(tab, query)
+    if first is not None:
+        assert found[0] == site.url(first), f"searching {query!r}: {found[:3]}"
+    else:
+        snippets = tab.locator(".edition-search mark").all_inner_texts()
+        assert "NATO's" in snippets and "NATO" in snippets, f"marked words: {sorted(set(snippets))}"
+
+
+def test_index_loads_on_first_use_only(browse: Browse, site: Site) -> None:
+    """Opening a page loads no part of the index; a one-word query loads at most three of its files."""
+    tab = browse.open(site, "texts/deadlock-over-abms/")
+    tab.wait_for_load_state("load")
+    watch = browse.watch(tab)
+    assert not [url for url in watch.requests if "/search/" in url], "the index loaded before the search box was used"
+    search(tab, "Rogozin")
+    loaded = [url.rsplit("/", 1)[1] for url in watch.requests if "/search/" in url]
+    assert "index.js" in loaded and len(loaded) <= 3, f"a one-word query loaded {loaded}"
+
+
+def test_keyboard_and_marked_target(browse: Browse, site: Site) -> None:
+    """/ opens, arrows move through the results and back to the box, Escape closes, Enter follows the
+    first result; the target paragraph or note has the query's words marked."""
+    tab = browse.open(site, "")
+    status, found = search(tab, "Rasmussen")
+    assert status == "1 result on 1 page"
+    meta = tab.locator(SEARCH_STATUS)
+    expect(meta).to_have_attribute("role", "status")
+    expect(meta).to_have_attribute("aria-live", "polite")
+    box = tab.locator("input.md-search__input")
+    tab.keyboard.press("ArrowDown")
+    expect(tab.locator(".edition-search .md-search-result__link").first).to_be_focused()
+    tab.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
+    tab.keyboard.press("Escape")
+    expect(tab.locator("#__search")).not_to_be_checked()
+    expect(tab.locator(".edition-search .md-search__output")).to_be_hidden()
+    tab.keyboard.type("x")  # typing into the box opens the results again
+    tab.keyboard.press("Backspace")
+    expect(tab.locator(SEARCH_STATUS)).to_have_text("1 result on 1 page")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url(lambda url: url.endswith("#note-1"))
+    assert tab.url.split("?")[0] + "#note-1" == found[0]
+    expect(tab.locator("#note-1 mark.search-hit")).to_have_text(["Rasmussen"])
+
+
+def test_a_click_opens_the_search_on_a_phone(browse: Browse, site: Site) -> None:
+    tab = browse.open(site, "", viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    tab.locator(".edition-search__open").click()
+    box = tab.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    expect(box).to_be_visible()
+    tab.keyboard.type("EPAA", delay=20)
+    expect(tab.locator(SEARCH_STATUS)).to_have_text("2 results on 1 page")
+    expect(tab.locator(".edition-search .md-search-result__link").first).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280, 1440])
+def test_results_open_pass_axe_and_are_photographed(browse: Browse, site: Site, axe: Axe, width: int, scheme: str) -> None:
+    tab = browse.open(site, "texts/deadlock-over-abms/", viewport={"width": width, "height": 800}, color_scheme=scheme)
+    if width < 960:
+        tab.locator(".edition-search__open").click()
+        tab.keyboard.type("ABM Treaty", delay=20)
+    else:
+        search(tab, "ABM Treaty")
+    expect(tab.locator(SEARCH_STATUS)).to_have_text("9 results on 3 pages")
+    tab.wait_for_timeout(500)  # Material's transitions, or axe measures colours half-drawn
+    assert not (report := axe_report(axe, tab)), f"with search results open ({site.mode}, {width}px, {scheme}): {report}"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=SCREENSHOTS / f"search-{site.mode}-{width}-{scheme}.png")
