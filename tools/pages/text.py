@@ -237,10 +237,11 @@ def opening(annotated: AnnotatedText, words: Words) -> str:
         first, _ = lead_sentences(meta.headnote, LEAD_WORDS)
         lead = f'<p class="headnote-lead"><span class="headnote-tag">{html_escape(words("text.headnote"))}</span> {render_inline(first)}</p>'
     full = (
-        f'<details class="text-record" markdown="1"><summary>{html_escape(words("text.full_record"))}</summary>'
-        f"\n{_title_note(text, words)}\n{_meta_list(text, words)}\n{_headnote(annotated, words)}\n</details>"
+        f'<details class="text-record" markdown="1">\n<summary>{html_escape(words("text.full_record"))}</summary>\n'
+        f"{_title_note(text, words)}\n{_meta_list(text, words)}\n{_headnote(annotated, words)}\n</details>"
     )
-    return f'<div class="text-opening">\n{dateline}\n{lead}\n{full}\n{note_key(words)}\n</div>'
+    # markdown="1" on the wrappers, so that the headnote's source links inside go through MkDocs.
+    return f'<div class="text-opening" markdown="1">\n{dateline}\n{lead}\n{full}\n{note_key(words)}\n</div>'
 
 
 def note_key(words: Words) -> str:
