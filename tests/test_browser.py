@@ -453,7 +453,7 @@ def test_cross_links_lead_to_the_quoted_paragraph(browse: Browse, site: Site) ->
             paragraphs[f"{urldefrag(tab.url).url}#{paragraph.get_attribute('id')}"] = text_without_markers(paragraph)
         for link in tab.locator("details.side-links a.crosslink").all():
             item = squash(link.locator("xpath=..").locator(".crosslink-quote").text_content() or "")
-            quoted = re.fullmatch(r"“(.*)”", item)
+            quoted = re.match(r"“(.*)” — ", item)
             assert quoted, f"cross-link item {item!r} on {text} has no quotation"
             links.append((tab.url, link.evaluate("a => a.href"), squash(quoted.group(1))))
     assert links, "the edition has no cross-links"

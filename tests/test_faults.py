@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -26,8 +27,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, write_seeds
 
-from tools.site.build import _replace
 from tools.site.bundle import ZIP_EPOCH_MAX, make_zip, zip_time
+from tools.site.publish import JOURNAL, RETIRED, publish
 
 SLUG = "test-edition"
 ZIP = f"{SLUG}-offline.zip"
@@ -86,7 +87,7 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], pattern: str
 
 
 def assert_nothing_left_over(build: Path) -> None:
-    left = sorted(p.name for p in build.iterdir() if p.name in (".staging", ".site.old", f".{ZIP}.old"))
+    left = sorted(p.name for p in build.iterdir() if p.name in (".staging", ".site.old", f".{ZIP}.old", RETIRED, JOURNAL))
     assert not left, f"a failed build left {left} in {build}"
 
 
@@ -252,7 +253,10 @@ def test_a_write_fault_is_one_line_and_the_old_output_stays(case: str, where: st
     docs = tmp_path / "docs"
     before = snapshot(build)
     if case.startswith("killed while publishing"):
-        (build / "site").rename(build / ".site.old")  # the moment between the two renames of a publish
+        # The moment between the two renames of a publish: the previous site is moved aside.
+        (build / RETIRED).mkdir()
+        (build / JOURNAL).write_text(json.dumps({"places": ["site", ZIP], "existed": ["site", ZIP]}), encoding="utf-8")
+        (build / "site").rename(build / RETIRED / "site")
     env = fault_env(tmp_path, (build / where).resolve() if where else build, code)
     result = run_build(published.new_seeds, docs, build, env=env)
     assert_one_line_error(result, pattern.format(build=re.escape(str(build)), docs=re.escape(str(docs))))
@@ -304,7 +308,8 @@ def test_a_real_read_only_build_folder_is_one_line_and_the_old_output_stays(publ
 
 def test_a_failed_publish_puts_the_old_site_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """If moving the new site into place fails after the old one was moved aside, the old one returns."""
-    old, new = tmp_path / "site", tmp_path / "staging-site"
+    old, new = tmp_path / "site", tmp_path / "staging" / "site"
+    new.parent.mkdir()
     old.mkdir()
     (old / "index.html").write_text("old", encoding="utf-8")
     new.mkdir()
@@ -318,9 +323,9 @@ def test_a_failed_publish_puts_the_old_site_back(tmp_path: Path, monkeypatch: py
 
     monkeypatch.setattr(Path, "rename", failing)
     with pytest.raises(OSError):
-        _replace(new, old)
+        publish(tmp_path, [(new, "site")])
     assert (old / "index.html").read_text(encoding="utf-8") == "old"
-    assert not (tmp_path / ".site.old").exists()
+    assert not (tmp_path / RETIRED).exists() and not (tmp_path / JOURNAL).exists()
 
 
 # --- Two builds at once ------------------------------------------------------------------------------

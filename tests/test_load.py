@@ -217,3 +217,29 @@ def test_unknown_date_is_said_explicitly(here: Path) -> None:
     sources = SOURCES.replace("date: 1972-05-26", "date: unknown")
     edition, _ = load(write_seeds(here, sources=sources))
     assert edition.sources[0].date.precision == "unknown" and Words().date(edition.sources[0].date) == "date unknown"
+
+
+# --- Issue 13, item 4 -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("content", ["", "# only a comment\n", "\n\n"])
+def test_an_empty_edition_yml_is_an_error_saying_what_it_must_hold(here: Path, content: str) -> None:
+    """Issue 13: an empty or comment-only edition.yml passed and published "Untitled edition"."""
+    seeds = write_seeds(here, edition=content)
+    _, problems = load(seeds)
+    assert "seeds/edition.yml:1:1: error: edition.yml holds no fields; it must hold at least 'title', 'slug', 'introduction' and 'principles' (see EDITING.md) [empty-file]" in problems
+
+
+def test_an_empty_metadata_file_is_an_error(here: Path) -> None:
+    seeds = write_seeds(here, metadata={"one": "# to do\n"})
+    _, problems = load(seeds)
+    assert problems == [
+        "seeds/texts/one.yml:1:1: error: one.yml holds no fields; it must hold at least 'title', 'source', 'date', 'kind' and 'headnote' (see EDITING.md) [empty-file]"
+    ]
+
+
+def test_a_paragraph_of_invisible_characters_is_no_paragraph(here: Path) -> None:
+    """Issue 13: it became a numbered empty paragraph and shifted every later number."""
+    body = "First.\n\n\u200b\u00ad \ufeff\n\nSecond.\n"
+    edition, _ = load(write_seeds(here, texts={"one": body}))
+    assert [(p.number, p.text) for p in edition.texts[0].paragraphs] == [(1, "First."), (2, "Second.")]

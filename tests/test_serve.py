@@ -135,3 +135,54 @@ def test_edit_renders_only_changed_pages_and_updates_search(preview: Preview) ->
     wait_for(lambda: "An interceptor that destroys" in preview.page(f"search/c-{glossary}-0.js"), "the search documents hold the new wording")
     assert '"destroys":' in preview.page("search/s-de.js")
     assert '"intercepts":' not in preview.page("search/s-in.js")
+
+
+def raw_request(port: int, request: bytes) -> bytes:
+    """Send request bytes as they are (no client library cleaning them) and return the whole answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(request)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return answer
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/%00", "/glossary/%00.html", "/%2e%2e/%2e%2e/etc/passwd", "/texts/..%2f..%2fserve.log", "/a%5cb", "/%ff%fe", "/%0d%0aSet-Cookie:x=1"],
+)
+def test_malformed_requests_are_answered_400_without_a_traceback(preview: Preview, path: str) -> None:
+    """Issue 13: an encoded NUL gave a traceback in the preview's output and a 500."""
+    answer = raw_request(preview.port, f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode("latin-1"))
+    assert answer.startswith(b"HTTP/1.0 400 Bad Request\r\n"), answer[:200]
+    assert b"root:" not in answer
+    assert "A missile that intercepts" in preview.page("glossary/")  # still serving
+    assert "Traceback" not in preview.output()
+
+
+def test_a_garbled_request_line_gets_400_without_a_traceback(preview: Preview) -> None:
+    answer = raw_request(preview.port, b"\x00\xff GARBAGE\r\n\r\n")
+    assert b"Error code: 400" in answer, answer[:300]  # an HTTP/0.9-style answer: no status line to a request without a version
+    assert "Traceback" not in preview.output()
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1", "eighty", "８０００"])
+def test_a_bad_port_is_a_usage_message_not_a_traceback(port: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "tools", "serve", "--port", port], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert f"argument --port: {port!r} is not a port: give a whole number from 1 to 65535, e.g. --port 8001" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_port_in_use_is_one_message_and_never_announced(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        seeds = write_seeds(tmp_path)
+        command = [sys.executable, "-m", "tools", "--seeds", str(seeds), "--docs", str(tmp_path / "docs"), "--build", str(tmp_path / "build"), "serve", "--port", str(port)]
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert f"error: the preview cannot start: port {port} is already in use (another preview?); stop the other program or choose another port with --port" in result.stderr
+    assert "preview: http" not in result.stdout
+    assert "Traceback" not in result.stderr + result.stdout

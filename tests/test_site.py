@@ -289,3 +289,14 @@ def test_titles_with_characters_yaml_reads_as_line_breaks_or_refuses_build(tmp_p
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "build" / "site" / "texts" / "one" / "index.html").read_text(encoding="utf-8")
     assert "Edition \uffff with" in page
+
+
+def test_a_hosted_only_build_removes_the_previous_zip_and_says_so(copy: Edition) -> None:
+    """Issue 13: a new site was published beside the previous, now stale zip with no word."""
+    needs_zip(copy)
+    (copy.root / "seeds" / "texts" / "two.txt").write_text(TEXTS["two"].replace("Another", "A changed"), encoding="utf-8")
+    result = copy.build("--no-offline")
+    assert result.returncode == 0, result.stderr
+    assert "removing the previous test-edition-offline.zip: it no longer matches the new site (build without --no-offline to make a new one)" in result.stderr
+    assert not copy.zip.exists()
+    assert "A changed" in (copy.site / "texts" / "two" / "index.html").read_text(encoding="utf-8")

@@ -58,7 +58,19 @@ def test_terms_with_the_same_anchor_are_duplicates(here: Path) -> None:
     seeds = write_seeds(here, glossary=glossary, texts={"one": "The ABM Treaty, ABMs and the A-135.\n"})
     assert errors(problem_lines(seeds)) == [
         f"seeds/glossary.yml:{NEXT + 6}:3: error: the term 'A 135?' gets the same glossary anchor '#a-135' as 'A-135' "
-        f"(line {NEXT}); merge the two entries or spell one differently [duplicate-term]"
+        f"(seeds/glossary.yml:{NEXT}:3); merge the two entries or spell one differently [duplicate-term]"
+    ]
+
+
+def test_terms_in_other_scripts_get_their_own_anchors(here: Path) -> None:
+    """Cyrillic, Greek and Chinese terms are told apart (they all used to be '#entry'); when two
+    spellings do give one anchor, both places are named."""
+    glossary = GLOSSARY + entry("ПРО") + entry("ДРСМД") + entry("λόγος") + entry("导弹防御") + entry("ПРО (договор)") + entry("ПРО/договор")
+    text = "The ABM Treaty, ABMs. ПРО и ДРСМД; λόγος; 导弹防御; ПРО (договор).\n"
+    seeds = write_seeds(here, glossary=glossary, texts={"one": text})
+    assert errors(problem_lines(seeds)) == [
+        f"seeds/glossary.yml:{NEXT + 30}:3: error: the term 'ПРО/договор' gets the same glossary anchor '#про-договор' as 'ПРО (договор)' "
+        f"(seeds/glossary.yml:{NEXT + 24}:3); merge the two entries or spell one differently [duplicate-term]"
     ]
 
 
@@ -449,3 +461,67 @@ def test_a_title_mkdocs_cannot_read_is_an_error_at_the_title(here: Path) -> None
         "seeds/texts/one.yml:1:8: error: the title is too long for the navigation (1,101 characters once written for MkDocs, at most 1,000); "
         "shorten it [title-too-long]"
     ]
+
+
+# --- Conflicts the matcher would resolve silently, invisible characters (issue 13, item 4) ----------
+
+
+def test_a_term_equal_to_another_entrys_expansion_is_an_error(here: Path) -> None:
+    """Issue 13: a new entry whose term was another entry's expansion passed and silently took over its glosses."""
+    seeds = write_seeds(here, glossary=GLOSSARY + entry("Anti-ballistic missile"), texts={"one": "The ABM Treaty, ABMs, anti-ballistic missile.\n"})
+    assert errors(problem_lines(seeds)) == [
+        "seeds/glossary.yml:1:3: error: the expansion 'anti-ballistic missile' is the term of another entry (line 18); "
+        "remove it here or relate the two entries [alias-conflict]",
+        "seeds/glossary.yml:6:13: error: the alias 'Anti Ballistic Missile' is the term of another entry (line 18); remove it here or relate the two entries [alias-conflict]",
+    ]
+
+
+def test_aliases_differing_only_by_hyphen_or_space_are_one_name(here: Path) -> None:
+    glossary = GLOSSARY + entry("Interceptor", "  aliases: [kill-vehicle]") + entry("Kill Vehicle Program", "  aliases: [Kill Vehicle]")
+    seeds = write_seeds(here, glossary=glossary, texts={"one": "ABM Treaty, ABMs, interceptor, kill vehicle program.\n"})
+    assert errors(problem_lines(seeds)) == [
+        "seeds/glossary.yml:29:13: error: the alias 'Kill Vehicle' is also claimed by 'Interceptor' (line 22); keep it in one entry [alias-conflict]"
+    ]
+
+
+def test_terms_differing_only_by_hyphen_are_duplicates(here: Path) -> None:
+    seeds = write_seeds(here, glossary=GLOSSARY + entry("ABM-Treaty"), texts={"one": "The ABM Treaty limited ABMs.\n"})
+    assert errors(problem_lines(seeds)) == [
+        "seeds/glossary.yml:18:3: error: the term 'ABM-Treaty' is already an entry at line 10; merge the two entries [duplicate-term]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("char", "name"), [("\u00ad", "SOFT HYPHEN"), ("\u200b", "ZERO WIDTH SPACE"), ("\ufeff", "ZERO WIDTH NO-BREAK SPACE")]
+)
+def test_an_invisible_character_in_a_term_is_named(here: Path, char: str, name: str) -> None:
+    seeds = write_seeds(here, glossary=GLOSSARY + entry(f"Inter{char}ceptor"), texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
+    assert f"seeds/glossary.yml:18:3: error: the term 'Inter{char}ceptor' holds an invisible {name} (U+{ord(char):04X}) after 'Inter'; " in "\n".join(
+        problem_lines(seeds)
+    )
+
+
+def test_an_invisible_character_in_an_alias_and_a_title_is_named(here: Path) -> None:
+    glossary = GLOSSARY + entry("Interceptor", "  aliases: [\"kill\u00advehicle\"]")
+    meta = TEXT_META.replace("title: A text", "title: \"A\u200b text\"")
+    seeds = write_seeds(here, glossary=glossary, metadata={"one": meta}, texts={"one": "ABM Treaty, ABMs, interceptor.\n"})
+    lines = [line for line in errors(problem_lines(seeds)) if "invisible" in line]
+    assert lines == [
+        "seeds/glossary.yml:22:13: error: the alias holds an invisible SOFT HYPHEN (U+00AD) after 'kill'; delete it: it cannot be seen and stops words from matching [invisible-character]",
+        "seeds/texts/one.yml:1:8: error: the title holds an invisible ZERO WIDTH SPACE (U+200B) after 'A'; delete it: it cannot be seen and stops words from matching [invisible-character]",
+    ]
+
+
+def test_a_quote_with_an_invisible_character_says_so(here: Path) -> None:
+    notes = "- text: one\n  quote: \"lim\u00adited\"\n  kind: context\n  note: N.\n"
+    seeds = write_seeds(here, notes=notes, texts={"one": "The ABM Treaty limited ABMs.\n"})
+    assert errors(problem_lines(seeds)) == [
+        "seeds/notes.yml:2:10: error: the quote “lim\u00adited” is not in seeds/texts/one.txt (the quote holds an invisible SOFT HYPHEN (U+00AD) "
+        "after 'lim', which the text does not have there: delete it); copy the words exactly from one paragraph (quotes and apostrophes included) [quote-missing]"
+    ]
+
+
+@pytest.mark.parametrize("value", ["²", "１", "9" * 5000])
+def test_an_integer_field_with_other_digits_is_a_message_not_a_traceback(here: Path, value: str) -> None:
+    seeds = write_seeds(here, metadata={"one": TEXT_META + f"order: \"{value}\"\n"})
+    assert errors(problem_lines(seeds)) == [f"seeds/texts/one.yml:6:8: error: 'order' in a text's metadata must be a whole number such as 1, not '{value}' [type]"]

@@ -56,7 +56,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    checked, changed = generate(args.seeds, args.docs, _site_url())
+    from tools.site.publish import build_lock
+
+    with build_lock(args.build):  # never while a build reads docs/
+        checked, changed = generate(args.seeds, args.docs, _site_url())
     if not report(checked):
         return 1
     print(f"docs: {len(changed)} page(s) written" + (f" ({', '.join(changed)})" if changed else ", nothing changed"))
@@ -64,7 +67,8 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from tools.site.build import build_lock, build_site
+    from tools.site.build import build_site
+    from tools.site.publish import build_lock
 
     started = time.perf_counter()
     address = _site_url()
@@ -94,6 +98,13 @@ def _serve(args: argparse.Namespace) -> int:
     return serve(ROOT, args.seeds, args.docs, args.build, args.port, _site_url())
 
 
+def port_number(value: str) -> int:
+    """A TCP port from the command line: ASCII digits, 1 to 65535."""
+    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= 65535):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port: give a whole number from 1 to 65535, e.g. --port 8001")
+    return int(value)
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m tools", description="Build the annotated reading edition from seeds/.")
     main.add_argument("--seeds", type=Path, default=Path("seeds"), help="the editors' folder (default: seeds)")
@@ -115,7 +126,7 @@ def parser() -> argparse.ArgumentParser:
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the seeds/ files (seeds/.schemas/) for editors' YAML extensions")
     schemas.set_defaults(run=_schemas)
     serve = commands.add_parser("serve", help="live preview on http://127.0.0.1:PORT")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=port_number, default=8000, help="the port to serve on, 1 to 65535 (default: 8000)")
     serve.set_defaults(run=_serve)
     return main
 

@@ -154,7 +154,7 @@ def _side_links(ends: list[LinkEnd], number: int, words: Words, sides: dict[Link
             f'<li markdown="1">[{md_escape(short_label(end.other))}, ¶{end.there.paragraph}]({target})'
             f'{{ .crosslink data-text="{end.other.slug}" data-paragraph="{end.there.paragraph}" data-here="{number}" }} '
             f'<span class="relation">{html_escape(end.link.label)}</span>'
-            f'<span class="crosslink-quote"> “{html_escape(end.there_quote)}”</span>'
+            f'<span class="crosslink-quote"> {html_escape(words("text.crosslink", quote=end.there_quote, label=end.link.label))}</span>'
             f' [{md_escape(words("compare.open"))}]({sides[end]}){{ .side-by-side aria-label="{label}" }}</li>'
         )
     count = html_escape(words.count("text.passages", len(ends)))

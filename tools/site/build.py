@@ -2,18 +2,15 @@
 
 MkDocs empties its site_dir first and aborts a strict build only after writing, so every build goes
 to a staging folder and replaces build/site/ and the zip only when everything succeeded. A lock keeps
-two builds from mixing their output.
+two builds from mixing their output (tools/site/publish.py).
 """
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -26,6 +23,7 @@ from tools.escape import template_text, yaml_json
 from tools.pages.parts import BIBLIOGRAPHY
 from tools.problems import EditionError
 from tools.site.bundle import make_zip
+from tools.site.publish import publish, recover
 from tools.strings import Words
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
@@ -235,42 +233,12 @@ def run_mkdocs_together(configs: list[Path], env: dict[str, str]) -> None:
         raise failures[0]
 
 
-@contextlib.contextmanager
-def build_lock(build: Path) -> Iterator[None]:
-    """One build at a time: a second one waits for the first, and says so."""
-    build.mkdir(parents=True, exist_ok=True)
-    with (build / ".lock").open("w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print("another build is running in this folder; waiting for it to finish")
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-
-
 def source_date_epoch(root: Path) -> int:
     """SOURCE_DATE_EPOCH if set, else the last commit's time, else 1980: builds are reproducible."""
     if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
         return int(os.environ["SOURCE_DATE_EPOCH"])
     result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True)
     return int(result.stdout.strip()) if result.returncode == 0 and result.stdout.strip().isdigit() else 315532800
-
-
-def _replace(new: Path, old: Path) -> None:
-    """Put new where old is, keeping old until new is in place."""
-    retired = old.with_name(f".{old.name}.old")
-    if retired.exists():
-        shutil.rmtree(retired) if retired.is_dir() else retired.unlink()
-    if old.exists():
-        old.rename(retired)
-    try:
-        new.rename(old)
-    except BaseException:
-        if retired.exists() and not old.exists():
-            retired.rename(old)  # the previous copy goes back: a failed publish loses nothing
-        raise
-    if retired.exists():
-        shutil.rmtree(retired) if retired.is_dir() else retired.unlink()
 
 
 def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool = True, site_url: str = "") -> list[Path]:
@@ -281,38 +249,38 @@ def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, o
     epoch = source_date_epoch(root)
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     staging = build / ".staging"
-    for place in (build / "site", build / f"{edition.edition.settings.slug}-offline.zip"):
-        retired = place.with_name(f".{place.name}.old")
-        if retired.exists() and not place.exists():
-            retired.rename(place)  # a build killed while publishing: the previous copy goes back first
+    recover(build)  # a build killed while publishing: the previous pair goes back first
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     try:
-        published = _build_in(staging, root, docs, build, edition, offline, epoch, env, site_url)
-        for new, old in published:
-            _replace(new, old)
+        outputs = _build_in(staging, root, docs, build, edition, offline, epoch, env, site_url)
+        publish(build, outputs)
     finally:  # also on failure: a half-written staging folder must not fill the disk
         shutil.rmtree(staging, ignore_errors=True)
-    return [old for _, old in published]
+    return [build / name for new, name in outputs if new is not None]
 
 
 def _build_in(
     staging: Path, root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool, epoch: int, env: dict[str, str], site_url: str
-) -> list[tuple[Path, Path]]:
-    """Both builds into staging, side by side; returns (built, published place) pairs."""
+) -> list[tuple[Path | None, str]]:
+    """Both builds into staging, side by side; returns (built output, name in build/) pairs, None for an output to remove."""
     slug = edition.edition.settings.slug
     configs = [write_config(root, docs, edition, staging / "site", build / "mkdocs.hosted.yml", offline=False, site_url=site_url)]
     folder = staging / "offline" / slug
     if offline:
         configs.append(write_config(root, docs, edition, folder, build / "mkdocs.offline.yml", offline=True))
     run_mkdocs_together(configs, env)
-    published = [(staging / "site", build / "site")]
+    published: list[tuple[Path | None, str]] = [(staging / "site", "site")]
+    if not offline and (build / f"{slug}-offline.zip").exists():
+        # The previous zip would no longer match the new site: it goes, with the site, and says so.
+        print(f"removing the previous {slug}-offline.zip: it no longer matches the new site (build without --no-offline to make a new one)", file=sys.stderr)
+        published.append((None, f"{slug}-offline.zip"))
     if offline:
         # MkDocs' 404 page links from the site root (/assets/...): meaningless from file://, and
         # nothing in the bundle links to it.
         (folder / "404.html").unlink(missing_ok=True)
         zip_path = staging / f"{slug}-offline.zip"
         make_zip(folder, slug, zip_path, epoch)
-        published.append((zip_path, build / f"{slug}-offline.zip"))
+        published.append((zip_path, f"{slug}-offline.zip"))
     return published

@@ -13,15 +13,18 @@ Three parts, in one process:
 """
 from __future__ import annotations
 
+import errno
 import logging
+import re
 import shutil
 import signal
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -57,8 +60,10 @@ def regenerate(seeds: Path, docs: Path, build: Path, root: Path, warned: set[Pro
 
     memo keeps the text pages from one save to the next, so that only the pages a save changed are rendered again."""
     from tools.site.build import write_config
+    from tools.site.publish import build_lock
 
-    checked, changed = generate(seeds, docs, site_url, memo)
+    with build_lock(build):  # never while `make site` reads docs/
+        checked, changed = generate(seeds, docs, site_url, memo)
     for problem in checked.problems:
         if problem.severity == "error" or problem not in warned:
             print(problem.format(), file=sys.stderr, flush=True)
@@ -97,6 +102,54 @@ class PreviewSite:
             mkdocs_build(config, serve_url=self.url, dirty=not full)
             self.built_config = text
             print(f"preview: {'site' if full else 'changed pages'} rendered in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+class _NoTraceback(logging.Filter):
+    """MkDocs' server logs a failed request with its traceback; the editor sees the message only."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info, record.exc_text = None, None
+        return True
+
+
+# A request path the preview refuses with 400: a control character (an encoded NUL makes open() fail),
+# a backslash, or a '..' segment.
+_BAD_PATH = re.compile(r"[\x00-\x1f\x7f\\]|(?:^|/)\.\.(?:/|$)")
+
+
+def bad_request_path(path_info: str) -> bool:
+    """True for a request path that is not UTF-8 or that _BAD_PATH refuses (WSGI gives it as latin-1)."""
+    try:
+        path = path_info.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return True
+    return bool(_BAD_PATH.search(path))
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server that binds its port before anything is announced and answers a
+    malformed request with 400 instead of a traceback and 500."""
+
+    _bound = False
+
+    def bind(self) -> None:
+        self.server_bind()
+        self.server_activate()
+        self._bound = True
+
+    def server_bind(self) -> None:
+        if not self._bound:  # serve() binds again: once is enough
+            super().server_bind()
+
+    def server_activate(self) -> None:
+        if not self._bound:
+            super().server_activate()
+
+    def serve_request(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if bad_request_path(environ.get("PATH_INFO", "")):
+            start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"400 Bad Request: the address holds a character or '..' that no page of the preview has\n"]
+        return super().serve_request(environ, start_response)
 
 
 def _watch_seeds(seeds: Path, regenerate_now: Callable[[], None], stop: threading.Event) -> None:
@@ -139,13 +192,22 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int, site_url:
     handler = logging.StreamHandler(sys.stderr)
     handler.setLevel(logging.WARNING)
     handler.addFilter(_NotDirtyWarning())
+    handler.addFilter(_NoTraceback())
     handler.setFormatter(logging.Formatter("MkDocs %(levelname)s: %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
     site_dir = Path(tempfile.mkdtemp(prefix="edition-preview-"))
     url = f"http://{HOST}:{port}/"
     site = PreviewSite(config, site_dir, url, lock)
-    server = LiveReloadServer(builder=site.build, host=HOST, port=port, root=str(site_dir), polling_interval=0.1)
+    server = PreviewServer(builder=site.build, host=HOST, port=port, root=str(site_dir), polling_interval=0.1)
     server.error_handler = lambda code: _not_found_page(site_dir) if code == 404 else None
+    try:
+        server.bind()
+    except OSError as exc:
+        server.server_close()
+        shutil.rmtree(site_dir, ignore_errors=True)
+        reason = f"port {port} is already in use (another preview?)" if exc.errno == errno.EADDRINUSE else f"port {port} cannot be used ({exc.strerror})"
+        print(f"error: the preview cannot start: {reason}; stop the other program or choose another port with --port", file=sys.stderr)
+        return 1
     served = server.get_app()
     assert served is not None  # MkDocs sets its app when the server is made
     server.set_app(with_banner(served, board))
@@ -163,7 +225,7 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int, site_url:
         server.watch(str(config))
         threading.Thread(target=_watch_seeds, args=(seeds, regenerate_now, stop), daemon=True).start()
         print(f"preview: {url}  (watching {seeds}; Ctrl+C stops)", flush=True)
-        server.serve()
+        server.serve()  # type: ignore[no-untyped-call]  # MkDocs leaves it unannotated
     except KeyboardInterrupt:
         pass
     finally:

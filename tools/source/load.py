@@ -32,8 +32,9 @@ from tools.model import (
 from tools.problems import Position, Problem, error, warning
 from tools.source import files, specs, yamlsource
 from tools.source.editor_schemas import stale_schemas
+from tools.source.invisible import is_blank
 from tools.source.schema import Reader, Record, RecordSpec, Value, did_you_mean
-from tools.strings import STRINGS, fields_of, locale_of
+from tools.strings import STRINGS, default_of, fields_of, locale_of
 
 
 def shown_path(file: Path) -> str:
@@ -43,12 +44,13 @@ def shown_path(file: Path) -> str:
 
 
 def split_paragraphs(text: str) -> list[tuple[str, int]]:
-    """Blank-line-separated blocks with their 1-based starting line; a whitespace-only line is blank."""
+    """Blank-line-separated blocks with their 1-based starting line; a line with no visible character
+    (only whitespace, soft hyphens, zero-width spaces...) is blank."""
     blocks: list[tuple[str, int]] = []
     current: list[str] = []
     start = 1
     for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
+        if not is_blank(line):
             if not current:
                 start = number
             current.append(line)
@@ -167,7 +169,8 @@ class Loader:
         kept = []
         for key, found in overrides.items():
             text, text_at = found.value
-            if key not in STRINGS:
+            default = default_of(key)
+            if default is None:
                 self.problems.append(
                     error(found.position, "unknown-string", f"there is no interface string '{key}'{did_you_mean(key, list(STRINGS))}; the keys are listed in tools/strings.py")
                 )
@@ -177,9 +180,9 @@ class Loader:
             except ValueError:
                 self.problems.append(error(text_at, "string-field", f"the string '{key}' has an unmatched brace; write {{{{ and }}}} for a literal brace"))
                 continue
-            unknown = sorted(fields - fields_of(STRINGS[key]))
+            unknown = sorted(fields - fields_of(default))
             if unknown:
-                allowed = ", ".join(f"{{{f}}}" for f in sorted(fields_of(STRINGS[key]))) or "none"
+                allowed = ", ".join(f"{{{f}}}" for f in sorted(fields_of(default))) or "none"
                 self.problems.append(
                     error(text_at, "string-field", f"the string '{key}' cannot fill {', '.join(f'{{{f}}}' for f in unknown)}; the fields it can use: {allowed}")
                 )

@@ -210,7 +210,7 @@ class Reader:
                 return None
             return text == "true"
         if field.kind == "int":
-            if not text.isdigit():
+            if not (text.isascii() and text.isdigit() and len(text) <= 9):  # int() fails on '²' and on 5,000 digits
                 self._problem(node, "type", f"{where} must be a whole number such as 1, not '{text}'")
                 return None
             return int(text)

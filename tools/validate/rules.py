@@ -2,7 +2,9 @@
 
 Rules (code: what it catches):
   duplicate-term    two entries with the same term (after case and Unicode NFC folding) or the same anchor
-  alias-conflict    an alias claimed by two entries, or equal to another entry's term
+  alias-conflict    an alias or expansion claimed by two entries, or equal to another entry's term
+                    (compared as the matcher does: case, hyphens, spaces, apostrophes, Unicode NFC)
+  invisible-character  an invisible character (soft hyphen, zero-width space, BOM) in a term, alias or title
   unknown-related   a related entry that names no entry (with "did you mean")
   self-related      an entry related to itself
   unknown-text      a note or cross-link naming no text (with "did you mean")
@@ -31,15 +33,21 @@ import unicodedata
 from collections.abc import Iterator
 
 from tools.escape import template_text, yaml_json
-from tools.model import NOTE_MIN_SOURCES, Citation, Edition, QuoteRef, Term, slugify
+from tools.model import NOTE_MIN_SOURCES, Citation, Edition, Named, QuoteRef, Term, slugify
 from tools.problems import Position, Problem, error, warning
+from tools.source.invisible import invisible_problem
 from tools.source.links import link_problem, link_scheme
+from tools.source.normalize import fold_case, for_terms
 from tools.source.quotes import context, find_quote
 from tools.source.schema import did_you_mean
+from tools.validate.anchors import anchor_problems
 
 SHORT_LIMIT = 200
-_MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)
-_RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--[\s\S]*?--)>")
+# Each part stops at a character it cannot cross (a bracket, '<' or '>'), so that a long run of
+# '[' or '<!--' is read once, not once per occurrence (issue 13).
+_MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)|^\s{0,3}\[[^\[\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)
+# A tag (also '<img/src=x ...>', which browsers read as <img src=x ...>), an end tag, or the start of a comment.
+_RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>|/[A-Za-z][A-Za-z0-9-]*\s*>|!--)")
 
 
 def term_key(value: str) -> str:
@@ -47,11 +55,34 @@ def term_key(value: str) -> str:
     return unicodedata.normalize("NFC", value).casefold().strip()
 
 
+def match_key(value: str) -> str:
+    """A name as the matcher compares it: NFC, case-folded, hyphens and spaces one space, apostrophes
+    one kind. Two names with the same key are one name to the matcher."""
+    return " ".join(fold_case(for_terms(unicodedata.normalize("NFC", value))).casefold().split())
+
+
+def _invisible(edition: Edition) -> Iterator[Problem]:
+    """Names and titles holding a character no reader can see (pasted from a PDF or a word processor)."""
+    fields: list[tuple[str, str, Position]] = [("the edition's title", edition.settings.title, edition.settings.title_at)]
+    for term in edition.terms:
+        fields.append((f"the term '{term.term}'", term.term, term.position))
+        if term.expansion:
+            fields.append(("the expansion", term.expansion, term.position))
+        fields += [("the alias", a.value, a.position) for a in term.aliases]
+    for text in edition.texts:
+        if text.meta:
+            fields.append(("the title", text.meta.title, text.meta.title_at or text.meta.position))
+    for what, value, position in fields:
+        problem = invisible_problem(value)
+        if problem:
+            yield error(position, "invisible-character", f"{what} holds {problem}; delete it: it cannot be seen and stops words from matching")
+
+
 def _terms(edition: Edition) -> Iterator[Problem]:
     entries: dict[str, Term] = {}
     anchors: dict[str, Term] = {}
     for term in edition.terms:
-        key = term_key(term.term)
+        key = match_key(term.term)
         if key in entries:
             yield error(term.position, "duplicate-term", f"the term '{term.term}' is already an entry at line {entries[key].position.line}; merge the two entries")
             continue
@@ -61,29 +92,32 @@ def _terms(edition: Edition) -> Iterator[Problem]:
             yield error(
                 term.position,
                 "duplicate-term",
-                f"the term '{term.term}' gets the same glossary anchor '#{term.id}' as '{other.term}' (line {other.position.line}); "
+                f"the term '{term.term}' gets the same glossary anchor '#{term.id}' as '{other.term}' ({other.position}); "
                 "merge the two entries or spell one differently",
             )
         else:
             anchors[term.id] = term
-    aliases: dict[str, tuple[Term, Position]] = {}
+    # Expansions and aliases, against every term and every expansion or alias before them.
+    aliases: dict[str, tuple[Term, Position, str]] = {}
     for term in edition.terms:
-        for alias in term.aliases:
-            key = term_key(alias.value)
+        forms = [("expansion", Named(term.expansion, term.position))] if term.expansion else []
+        for kind, name in forms + [("alias", a) for a in term.aliases]:
+            key = match_key(name.value)
             if key in entries and entries[key] is not term:
                 other = entries[key]
-                yield error(alias.position, "alias-conflict", f"the alias '{alias.value}' is the term of another entry (line {other.position.line}); remove it here or relate the two entries")
+                yield error(name.position, "alias-conflict", f"the {kind} '{name.value}' is the term of another entry (line {other.position.line}); remove it here or relate the two entries")
             elif key in aliases and aliases[key][0] is not term:
-                owner, where = aliases[key]
-                yield error(alias.position, "alias-conflict", f"the alias '{alias.value}' is also claimed by '{owner.term}' (line {where.line}); keep it in one entry")
+                owner, where, its = aliases[key]
+                as_its = "" if its == "alias" else f" as its {its}"
+                yield error(name.position, "alias-conflict", f"the {kind} '{name.value}' is also claimed by '{owner.term}'{as_its} (line {where.line}); keep it in one entry")
             else:
-                aliases.setdefault(key, (term, alias.position))
+                aliases.setdefault(key, (term, name.position, kind))
     names = [t.term for t in edition.terms]
     for term in edition.terms:
         for related in term.related:
-            if term_key(related.value) == term_key(term.term):
+            if match_key(related.value) == match_key(term.term):
                 yield error(related.position, "self-related", f"'{term.term}' is related to itself; remove '{related.value}' from its related list")
-            elif term_key(related.value) not in entries:
+            elif match_key(related.value) not in entries:
                 yield error(related.position, "unknown-related", f"related entry '{related.value}' is not in the glossary{did_you_mean(related.value, names)}")
         if len(term.short) > SHORT_LIMIT:
             yield warning(
@@ -102,7 +136,9 @@ def _quote(edition: Edition, ref: QuoteRef) -> Iterator[Problem]:
         return
     spans = find_quote(text, ref.quote)
     if not spans:
-        yield error(ref.position, "quote-missing", f"the quote “{ref.quote}” is not in {text.path}; copy the words exactly from one paragraph (quotes and apostrophes included)")
+        hidden = invisible_problem(ref.quote)
+        hint = f" (the quote holds {hidden}, which the text does not have there: delete it)" if hidden else ""
+        yield error(ref.position, "quote-missing", f"the quote “{ref.quote}” is not in {text.path}{hint}; copy the words exactly from one paragraph (quotes and apostrophes included)")
     elif len(spans) > 1:
         places = "; ".join(context(text, s) for s in spans)
         yield error(ref.position, "quote-ambiguous", f"the quote “{ref.quote}” occurs {len(spans)} times in {text.path}: {places}; quote more words so it occurs once")
@@ -248,5 +284,5 @@ def _config_values(edition: Edition) -> Iterator[Problem]:
 
 def validate(edition: Edition) -> list[Problem]:
     """Every cross-file problem in a loaded edition."""
-    return [*_terms(edition), *_kinds(edition), *_anchors(edition), *_sources(edition), *_safety(edition), *_config_values(edition)]
+    return [*_terms(edition), *_invisible(edition), *_kinds(edition), *_anchors(edition), *_sources(edition), *_safety(edition), *_config_values(edition), *anchor_problems(edition)]
 
