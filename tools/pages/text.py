@@ -8,11 +8,15 @@ from collections.abc import Callable
 
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, Cited, LinkEnd, Occurrence, PlacedNote
 from tools.model import NOTE_KINDS, Paragraph, Settings, Term, Text
+from tools.pages.citation import FORMATS, Citation, download_path, meta_tags, text_citation
 from tools.pages.cite import cite_section
 from tools.pages.compare import compare_page
+from tools.pages.head import head_fields
+from tools.pages.linkeddata import text_jsonld
 from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown
 from tools.pages.parts import (
     BIBLIOGRAPHY,
+    LINK,
     cited_md,
     front_matter,
     lang_attribute,
@@ -22,6 +26,7 @@ from tools.pages.parts import (
     short_label,
     sources_html,
     text_page,
+    with_links,
 )
 from tools.strings import Words
 
@@ -312,6 +317,12 @@ def _others(text: Text, window: tuple[Text, ...], low: int, total: int, words: W
     return f"## {md_escape(words('text.nearby_texts'))} {{ #other-texts }}\n\n{lead}\n\n" + "\n".join(items) + "\n"
 
 
+def citation_downloads(citation: Citation, up: str, words: Words) -> str:
+    """Links to the citation's RIS, BibTeX and CSL-JSON files; up leads from the page to docs/."""
+    links = " · ".join(f"[{label}]({up}{download_path(citation, ext)})" for ext, label in FORMATS)
+    return with_links(words("cite.downloads", links=LINK), links) + "\n{: .cite-downloads }"
+
+
 # Pages already rendered, keyed on every argument of _page (which is all a page depends on): the live
 # preview keeps one across generations, so that a save renders again only the pages it changed.
 PageMemo = dict[tuple[object, ...], tuple[str, str]]
@@ -358,8 +369,9 @@ def _page(
     description = plain_text(t.meta.headnote)[:300] if t.meta else t.title
     lang = lang_attribute(t, settings)
     row_of = dict(zip(text.links, sides, strict=True))
+    citation = text_citation(t, settings, site_url)
     parts = [
-        front_matter(t.shown_title, description, hide=("toc",)),
+        front_matter(t.shown_title, description, head_fields(meta_tags(citation), text_jsonld(t, settings, site_url)) + "hide:\n  - toc\n"),
         f"# {md_escape(t.shown_title)}" + (f" {{ lang={t.language} }}" if lang else "") + "\n",
         opening(text, words),
         f"## {md_escape(words('text.heading'))} {{ #text }}\n",
@@ -368,6 +380,7 @@ def _page(
         _terms(text, words),
         f"## {md_escape(words('text.cite'))} {{ #cite }}\n",
         cite_section(t, settings, site_url),
+        citation_downloads(citation, "../", words),
         _others(t, window, low, total, words),
     ]
     return text_page(t), "\n\n".join(p for p in parts if p).rstrip() + "\n"
