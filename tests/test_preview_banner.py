@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, expect
 
@@ -76,7 +77,7 @@ def test_broken_save_shows_banner_and_good_save_removes_it(preview: RunningPrevi
     expect(banner.locator(".preview-problems__title")).to_have_text("Not updated: 1 error in seeds/")
     where = banner.locator(".preview-problems__where")
     expect(where).to_contain_text(f"glossary.yml, line {line}, column {col}")
-    expect(banner.locator(".preview-problems__message")).to_contain_text("'kind' in a glossary entry is 'treatie' (did you mean 'treaty'?)")
+    expect(banner.locator(".preview-problems__message")).to_contain_text("the kind 'treatie' of 'ABM Treaty' is not one of the edition's term_kinds (did you mean 'treaty'?)")
     expect(banner.locator(".preview-problems__line code")).to_have_text("  kind: treatie")
     expect(banner.locator("mark")).to_have_text("t")
     mark_box, code_box = banner.locator("mark").bounding_box(), banner.locator(".preview-problems__line code").bounding_box()
@@ -128,7 +129,8 @@ def test_broken_save_shows_banner_and_good_save_removes_it(preview: RunningPrevi
 def test_warnings_alone_show_quietly(preview: RunningPreview, browser: Browser) -> None:
     """A save with only a warning updates the page and shows the warning as a status, collapsed."""
     original = (preview.seeds / "glossary.yml").read_text(encoding="utf-8")
-    unused = "\n- term: Zyxwv\n  kind: concept\n  short: A test entry no text uses.\n  definition: Used by no text.\n  references:\n    - source: abm-treaty\n"
+    source = yaml.safe_load((preview.seeds / "sources.yml").read_text(encoding="utf-8"))[0]["id"]  # any source the edition has
+    unused = f"\n- term: Zyxwv\n  kind: concept\n  short: A test entry no text uses.\n  definition: Used by no text.\n  references:\n    - source: {source}\n"
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     tab = context.new_page()
     tab.goto(preview.base + "glossary/")
