@@ -117,3 +117,38 @@ def test_find_all_gives_each_text_its_own_matches() -> None:
     assert GLOSSARY.find_all([]) == []
     odd = TermMatcher([term("ABM"), term("a\x00b")])  # a pattern holding the separator: texts one by one
     assert odd.find_all(["ABM a\x00b", "ABM"]) == [[(0, 3, "abm"), (4, 7, "a\x00b")], [(0, 3, "abm")]]
+
+
+# --- Any script ----------------------------------------------------------------------------------
+
+
+def test_cyrillic_terms_with_boundaries_and_case() -> None:
+    matcher = TermMatcher([term("ПРО"), term("договор по ПРО"), term("ракета")])
+    assert found(matcher, "Договор по ПРО подписан; РАКЕТА, ракеты и ракетами.") == [("Договор по ПРО", "договор-по-про"), ("РАКЕТА", "ракета")]
+    assert found(matcher, "ПРОект про ПРОТИВ") == []  # inside longer words, and про (acronym) in lower case
+
+
+def test_greek_final_sigma_and_accents_fold() -> None:
+    matcher = TermMatcher([term("λόγος"), term("ΝΑΤΟ")])
+    assert found(matcher, "Ο ΛΌΓΟΣ και ο λόγος, όχι λόγοςx. Το ΝΑΤΟ.") == [("ΛΌΓΟΣ", "λόγος"), ("λόγος", "λόγος"), ("ΝΑΤΟ", "νατο")]
+
+
+def test_accented_latin_terms() -> None:
+    matcher = TermMatcher([term("Émigré"), term("Außenministerium")])
+    assert found(matcher, "Les émigrés, ÉMIGRÉ; das Außenministerium erklärte, Außenministeriumsprecher nicht.") == [
+        ("émigrés", "émigré"), ("ÉMIGRÉ", "émigré"), ("Außenministerium", "außenministerium"),
+    ]
+
+
+def test_combining_marks_are_part_of_a_word() -> None:
+    """A decomposed accent (e + U+0301) or an Indic vowel sign does not end the word it belongs to."""
+    matcher = TermMatcher([term("cafe"), term("हिन्दी")])
+    assert found(matcher, "cafe\u0301 and cafe") == [("cafe", "cafe")]
+    assert found(matcher, "हिन्दी भाषा") == [("हिन्दी", "हिन्दी")]
+
+
+def test_cjk_terms_need_no_spaces_around_them() -> None:
+    matcher = TermMatcher([term("导弹防御"), term("条约"), term("ABM")])
+    assert found(matcher, "美国的导弹防御系统违反了1972年ABM条约。") == [("导弹防御", "导弹防御"), ("ABM", "abm"), ("条约", "条约")]
+    japanese = TermMatcher([term("ミサイル防衛")])
+    assert found(japanese, "日本のミサイル防衛について") == [("ミサイル防衛", "ミサイル防衛")]

@@ -1,7 +1,7 @@
-"""The whitespace trim applied to every built page."""
+"""The hooks applied to every built page: the whitespace trim and the edition's page language."""
 from __future__ import annotations
 
-from tools.site.hooks import trim_whitespace
+from tools.site.hooks import on_post_page, on_post_template, trim_whitespace
 
 
 def test_runs_with_a_line_break_become_one_line_break() -> None:
@@ -15,3 +15,11 @@ def test_spaces_without_a_line_break_stay() -> None:
 def test_preformatted_code_textarea_and_script_stay_as_written() -> None:
     kept = '<pre class="x"><code>@article{a,\n    title = {T},\n}</code></pre><code>a\n  b</code><textarea>\n  x</textarea><script>\n  var a;\n</script>'
     assert trim_whitespace("<p>\n  one</p>" + kept + "\n\n<p>two</p>") == "<p>\none</p>" + kept + "\n<p>two</p>"
+
+
+def test_pages_keep_the_editions_language_where_material_has_none() -> None:
+    """An edition in Swiss German gets Material's English interface (it has no gsw), but its pages stay gsw."""
+    html = '<!doctype html>\n<html lang="en" class="no-js">\n<head></head><body lang="en"></body></html>'
+    assert on_post_page(html, config={"extra": {"edition_language": "gsw"}}).startswith('<!doctype html>\n<html lang="gsw" class="no-js">')
+    assert '<body lang="en">' in on_post_page(html, config={"extra": {"edition_language": "gsw"}})
+    assert on_post_template(html, "404.html", {"extra": {"edition_language": "gsw"}}).count('lang="gsw"') == 1

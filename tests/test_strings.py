@@ -144,3 +144,4 @@ def test_dates_follow_the_language() -> None:
     assert [Words("en-GB").date(day), Words("de").date(day), Words("ru").date(day)] == ["2 March 2018", "2. März 2018", "2 марта 2018\u202fг."]
     assert Words("de").date(month) == "März 2018" and Words("de").date(PartialDate(1972)) == "1972"
     assert Words("de", (("date.unknown", "Datum unbekannt"),)).date(PartialDate()) == "Datum unbekannt"
+

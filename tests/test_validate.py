@@ -58,7 +58,19 @@ def test_terms_with_the_same_anchor_are_duplicates(here: Path) -> None:
     seeds = write_seeds(here, glossary=glossary, texts={"one": "The ABM Treaty, ABMs and the A-135.\n"})
     assert errors(problem_lines(seeds)) == [
         f"seeds/glossary.yml:{NEXT + 6}:3: error: the term 'A 135?' gets the same glossary anchor '#a-135' as 'A-135' "
-        f"(line {NEXT}); merge the two entries or spell one differently [duplicate-term]"
+        f"(seeds/glossary.yml:{NEXT}:3); merge the two entries or spell one differently [duplicate-term]"
+    ]
+
+
+def test_terms_in_other_scripts_get_their_own_anchors(here: Path) -> None:
+    """Cyrillic, Greek and Chinese terms are told apart (they all used to be '#entry'); when two
+    spellings do give one anchor, both places are named."""
+    glossary = GLOSSARY + entry("ПРО") + entry("ДРСМД") + entry("λόγος") + entry("导弹防御") + entry("ПРО (договор)") + entry("ПРО/договор")
+    text = "The ABM Treaty, ABMs. ПРО и ДРСМД; λόγος; 导弹防御; ПРО (договор).\n"
+    seeds = write_seeds(here, glossary=glossary, texts={"one": text})
+    assert errors(problem_lines(seeds)) == [
+        f"seeds/glossary.yml:{NEXT + 30}:3: error: the term 'ПРО/договор' gets the same glossary anchor '#про-договор' as 'ПРО (договор)' "
+        f"(seeds/glossary.yml:{NEXT + 24}:3); merge the two entries or spell one differently [duplicate-term]"
     ]
 
 

@@ -56,10 +56,24 @@ TEXT_KINDS: tuple[str, ...] = tuple(k.name for k in DEFAULT_TEXT_KINDS)
 
 
 def slugify(value: str) -> str:
-    """A stable ASCII anchor for a term or title ("ABM Treaty" -> "abm-treaty")."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "entry"
+    """A stable, readable anchor and file name for a term or title, in any script.
+
+    Latin letters lose their accents ("Émigré" -> "emigre", "ABM Treaty" -> "abm-treaty"), as
+    anchors always had; letters of other scripts stay as they are, in lower case ("Договор по ПРО" ->
+    "договор-по-про", "导弹防御" -> "导弹防御"), as Python-Markdown's slugify_unicode keeps them. A
+    name with no letter or digit at all ("§", "+++") gets its characters' code points ("u-a7")."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    kept: list[str] = []
+    for char in decomposed:
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue  # an accent on a Latin letter
+        kept.append(char)
+    text = unicodedata.normalize("NFC", "".join(kept)).lower()
+    words = "".join(c if c.isalnum() or unicodedata.category(c).startswith("M") else " " for c in text)
+    slug = "-".join(words.split())
+    if slug:
+        return slug
+    return "u-" + "-".join(f"{ord(c):x}" for c in value.strip()) if value.strip() else "entry"
 
 
 @dataclass(frozen=True, order=True)

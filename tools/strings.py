@@ -12,6 +12,8 @@ How to add a string:
      loader rejects an unknown field with its position). Write a literal brace as {{ or }}.
   3. A count that needs a singular gets two keys, "<key>.one" and "<key>.other"; call
      `words.count("<key>", n)`, which picks by the language's plural rule (Babel) and passes {count}.
+     An edition may add the language's other forms ("<key>.few", "<key>.many", "<key>.two",
+     "<key>.zero"), which the table need not list.
   4. Values are plain text, escaped where they are written, except keys ending in "_md": those are
      Markdown (links, `code`, lists), written as they are.
   5. Words the edition's script (tools/assets/edition.js) shows start with "script.": they are written
@@ -96,6 +98,7 @@ STRINGS: dict[str, str] = {
     "text.quoted_from": "Quoted from",
     "text.compare": "Compare",
     "text.compare_label": "Passages in other texts related to paragraph {number}",
+    "text.crosslink": "“{quote}” — {label}",
     "text.notes": "Notes",
     "text.terms": "Terms in this text",
     "text.cite": "Cite this text",
@@ -251,6 +254,16 @@ STRINGS: dict[str, str] = {
 }
 
 _FORMATTER = string.Formatter()
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")  # CLDR's plural categories
+
+
+def default_of(key: str) -> str | None:
+    """The English string a key overrides: its own, or for a plural form the table lacks
+    ("words.count.few"), the plural's "other" form; None for no such key."""
+    if key in STRINGS:
+        return STRINGS[key]
+    base, _, form = key.rpartition(".")
+    return STRINGS.get(f"{base}.other") if form in PLURAL_FORMS else None
 
 
 def fields_of(text: str) -> set[str]:
@@ -271,7 +284,9 @@ class Words:
 
     def count(self, key: str, count: int, **fields: object) -> str:
         """The singular or plural string for count, by the language's plural rule."""
-        form = "one" if self.locale.plural_form(count) == "one" else "other"
+        form = self.locale.plural_form(count)
+        if f"{key}.{form}" not in self.table:
+            form = "one" if form == "one" else "other"
         return self(f"{key}.{form}", count=self.number(count), **fields)
 
     def number(self, value: int) -> str:

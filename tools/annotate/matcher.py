@@ -4,11 +4,17 @@ Rules: spaces, no-break spaces and hyphens are interchangeable; patterns with ca
 case (ABM, NATO) match case-sensitively, others ignore case, unless the entry says otherwise; a
 match must start and end on a word boundary, where a plural "s"/"es" may extend it (possessives need
 nothing: the apostrophe is a boundary); of overlapping candidates the leftmost, then the longest wins.
+
+Any script: letters, digits and combining marks (a decomposed accent, an Indic vowel sign) are word
+characters; case folds one character for one (Greek final sigma as sigma). Scripts written without
+spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) have no word boundaries to find: a
+pattern that starts or ends in one of them needs no boundary on that side.
 """
 from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -79,11 +85,22 @@ class TermMatcher:
             spaces = key.count(" ") if view == key else None
             words[" " + view] = words.get(" " + view, ()) + ((key, spaces, exact.get(key), folded.get(key)),)
         self._automaton = ahocorasick.Automaton()
+        # Patterns that start with a spaced script's word, stored without the space before them: after a
+        # character of an unspaced script (Latin "ABM" in Chinese text) they start on a boundary too.
+        # Used only for texts holding such characters.
+        self._after_unspaced = ahocorasick.Automaton()
         for word, forms in words.items():
             # The forms of one word differ only in punctuation, so they end in the same kind of character.
-            self._automaton.add_word(word, (len(word) - 1, word[-1].isalpha(), forms))
+            if _unspaced(word[1]):  # no boundary before it: found anywhere, not only after a space
+                self._automaton.add_word(word[1:], (len(word) - 1, False, word[-1].isalpha() and not _unspaced(word[-1]), forms))
+            else:
+                entry = (len(word) - 1, _unspaced(word[-1]), word[-1].isalpha(), forms)
+                self._automaton.add_word(word, entry)
+                self._after_unspaced.add_word(word[1:], entry)
         if words:
             self._automaton.make_automaton()
+        if len(self._after_unspaced):
+            self._after_unspaced.make_automaton()
 
     def find_all(self, texts: Sequence[str]) -> list[list[Found]]:
         """find() for each text, as plain tuples, in one pass over them all (joined by a character no
@@ -109,8 +126,12 @@ class TermMatcher:
         # Leftmost, then longest, then case-sensitive, then the shorter pattern ("nuclear" with a
         # plural "s" before "nuclears"); no two candidates tie on all four.
         candidates: list[tuple[int, int, bool, int, str]] = []  # start, -stop, case-insensitive, end, term id
-        for end, (length, pluralisable, forms) in self._automaton.iter(view):
-            if view.startswith(" ", end + 1):
+        hits: Iterable[tuple[int, tuple[int, bool, bool, tuple[_Form, ...]]]] = self._automaton.iter(view)
+        if len(self._after_unspaced) and _UNSPACED.search(view):
+            after = ((end, entry) for end, entry in self._after_unspaced.iter(view) if _unspaced(view[end - entry[0]]))
+            hits = itertools.chain(hits, after)
+        for end, (length, open_end, pluralisable, forms) in hits:
+            if view.startswith(" ", end + 1) or open_end or _unspaced(view[end + 1]):
                 stop = end
             elif pluralisable and view.startswith("s ", end + 1):
                 stop = end + 1
@@ -151,7 +172,17 @@ _Form = tuple[str, "int | None", "dict[str, str] | None", "str | None"]
 # Every ASCII character that is not a word character (letter, digit, underscore) becomes a space,
 # every capital its lower case.
 _ASCII_VIEW = bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)) + b" " * 128
-_NON_WORD = re.compile(r"[^\w ]")
+# Combining marks (Unicode categories Mn, Mc, Me) in the Basic Multilingual Plane: part of a word,
+# though \w does not count them.
+_MARKS = "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c)).startswith("M"))
+_NON_WORD = re.compile(rf"[^\w {re.escape(_MARKS)}]")
+# Scripts written without spaces between words: CJK ideographs, kana, Thai, Lao, Myanmar, Khmer.
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003ffff]")
+
+
+def _unspaced(char: str) -> bool:
+    """True for a character of a script written without spaces between words."""
+    return char > "\u0dff" and _UNSPACED.match(char) is not None
 # Typographic punctuation, made a space first so that most English paragraphs take the ASCII path.
 _TYPOGRAPHIC = ("\u201c", "\u201d", "\u2014", "\u2013", "\u2026", "\u00ab", "\u00bb")
 

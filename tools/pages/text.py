@@ -102,7 +102,7 @@ def _crosslinks(ends: list[LinkEnd], number: int, words: Words) -> str:
     for end in ends:
         target = f"{end.other.slug}.md#p{end.there.paragraph}"
         where = f"{md_escape(end.other.shown_title)}, ¶{end.there.paragraph}"
-        items.append(f'- [{where}]({target}){{ .crosslink }}: “{md_escape(end.there_quote)}” — {md_escape(end.link.label)}')
+        items.append(f"- [{where}]({target}){{ .crosslink }}: {md_escape(words('text.crosslink', quote=end.there_quote, label=end.link.label))}")
     label = attr_value(words("text.compare_label", number=number))
     return (
         f'<aside class="crosslinks" aria-label="{label}" markdown="1">\n'

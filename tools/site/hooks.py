@@ -39,6 +39,12 @@ def mark_file_urls(html: str) -> str:
 
 
 def on_post_page(output: str, config: Any = None, **kwargs: Any) -> str:
-    language = (config or {}).get("extra", {}).get("edition_language") if config is not None else None
+    language = (config or {}).get("extra", {}).get("edition_language")
     html = trim_whitespace(page_language(output, language) if language else output)
     return mark_file_urls(html) if config is not None and not config.get("use_directory_urls", True) else html
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """Static pages (404.html) get the edition's language too."""
+    language = config.get("extra", {}).get("edition_language")
+    return page_language(output_content, language) if language and template_name.endswith(".html") else output_content

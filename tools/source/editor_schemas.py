@@ -18,6 +18,7 @@ duplicate keys (the YAML extension reports those itself); `make check` remains t
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,11 @@ def field_schema(field: Field) -> dict[str, Any]:
         return {"anyOf": [{"type": "array", "items": item}, *empty], "description": about}
     if field.kind == "mapping":
         value = _scalar("text", "the text")
-        names = {"properties": dict.fromkeys(field.choices, value), "additionalProperties": False} if field.choices else {"additionalProperties": value}
+        names: dict[str, Any] = {"additionalProperties": value}
+        if field.choices:  # the names it may hold, and the plural forms of a counted string ("words.count.few")
+            plurals = sorted({name.rsplit(".", 1)[0] for name in field.choices if name.endswith(".other")})
+            pattern = "^(" + "|".join(re.escape(p) for p in plurals) + r")\.(zero|one|two|few|many|other)$"
+            names = {"properties": dict.fromkeys(field.choices, value), "patternProperties": {pattern: value}, "additionalProperties": False}
         return {"anyOf": [{"type": "object", **names}, {"type": "null"}, {"type": "string", "pattern": EMPTY}], "description": about}
     assert field.spec is not None, f"field '{field.name}' of kind {field.kind} has no spec"
     if field.kind == "record":

@@ -32,7 +32,7 @@ from tools.source import files, specs, yamlsource
 from tools.source.editor_schemas import stale_schemas
 from tools.source.invisible import is_blank
 from tools.source.schema import Reader, Record, RecordSpec, Value, did_you_mean
-from tools.strings import STRINGS, fields_of, locale_of
+from tools.strings import STRINGS, default_of, fields_of, locale_of
 
 
 def shown_path(file: Path) -> str:
@@ -148,7 +148,8 @@ class Loader:
         kept = []
         for key, found in overrides.items():
             text, text_at = found.value
-            if key not in STRINGS:
+            default = default_of(key)
+            if default is None:
                 self.problems.append(
                     error(found.position, "unknown-string", f"there is no interface string '{key}'{did_you_mean(key, list(STRINGS))}; the keys are listed in tools/strings.py")
                 )
@@ -158,9 +159,9 @@ class Loader:
             except ValueError:
                 self.problems.append(error(text_at, "string-field", f"the string '{key}' has an unmatched brace; write {{{{ and }}}} for a literal brace"))
                 continue
-            unknown = sorted(fields - fields_of(STRINGS[key]))
+            unknown = sorted(fields - fields_of(default))
             if unknown:
-                allowed = ", ".join(f"{{{f}}}" for f in sorted(fields_of(STRINGS[key]))) or "none"
+                allowed = ", ".join(f"{{{f}}}" for f in sorted(fields_of(default))) or "none"
                 self.problems.append(
                     error(text_at, "string-field", f"the string '{key}' cannot fill {', '.join(f'{{{f}}}' for f in unknown)}; the fields it can use: {allowed}")
                 )

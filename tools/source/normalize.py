@@ -17,6 +17,7 @@ _FOR_TERMS = _FOR_QUOTES + tuple((c, " ") for c in sorted(HYPHENS)) + tuple((c, 
 _ASCII_FOR_QUOTES = tuple(p for p in _FOR_QUOTES if p[0].isascii())
 _ASCII_FOR_TERMS = tuple(p for p in _FOR_TERMS if p[0].isascii())
 CAPITAL_SIGMA = "\u03a3"  # str.lower() makes it final or not by context; one character alone never is
+SIGMA, FINAL_SIGMA = "\u03c3", "\u03c2"
 
 
 def _replace(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
@@ -37,14 +38,15 @@ def for_terms(text: str) -> str:
 
 
 def fold_case(text: str) -> str:
-    """Lower case, one character for one (characters whose lower case is longer stay as they are).
+    """Lower case, one character for one (characters whose lower case is longer stay as they are);
+    Greek final sigma folds to sigma, as capitals cannot show which one was meant.
 
     str.lower() maps each character to one or more, so an unchanged length means one for one; it then
     equals the character-by-character result unless a capital sigma took its contextual final form."""
     lowered = text.lower()
-    if len(lowered) == len(text) and CAPITAL_SIGMA not in text:
-        return lowered
-    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+    if len(lowered) != len(text) or CAPITAL_SIGMA in text:
+        lowered = "".join(low if len(low := c.lower()) == 1 else c for c in text)
+    return lowered.replace(FINAL_SIGMA, SIGMA) if FINAL_SIGMA in lowered else lowered
 
 
 def is_word_char(c: str) -> bool:

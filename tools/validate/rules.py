@@ -92,7 +92,7 @@ def _terms(edition: Edition) -> Iterator[Problem]:
             yield error(
                 term.position,
                 "duplicate-term",
-                f"the term '{term.term}' gets the same glossary anchor '#{term.id}' as '{other.term}' (line {other.position.line}); "
+                f"the term '{term.term}' gets the same glossary anchor '#{term.id}' as '{other.term}' ({other.position}); "
                 "merge the two entries or spell one differently",
             )
         else:
