@@ -19,6 +19,10 @@ generate: $(READY)
 serve: $(READY)
 	$(PY) -m tools serve
 
+# Names and acronyms the texts use that the glossary does not cover, and entries no text uses.
+suggest: $(READY)
+	$(PY) -m tools suggest
+
 # JSON Schemas of the seeds/ files (seeds/.schemas/), for editors' YAML extensions; committed.
 schemas: $(READY)
 	$(PY) -m tools schemas

@@ -12,11 +12,19 @@ import pytest
 import yaml
 from conftest import ROOT, problem_lines, write_seeds
 
-from tools.source.editor_schemas import FOLDER, SCHEMA_FILES, SchemaFile, file_schema, reference, rendered, write_schemas
+from tools.model import DEFAULT_TERM_KINDS, DEFAULT_TEXT_KINDS
+from tools.source import specs
+from tools.source.editor_schemas import FOLDER, SCHEMA_FILES, EditionChoices, SchemaFile, file_schema, reference, rendered, write_schemas
+from tools.source.load import load_edition
 from tools.source.schema import Kind, RecordSpec
 from tools.source.yamlsource import Source, parse
 
 SEEDS = ROOT / "seeds"
+# What edition.yml allows when it declares no kinds of its own (the test editions).
+DEFAULT_CHOICES: EditionChoices = {
+    specs.TERM.name: {"kind": tuple(k.name for k in DEFAULT_TERM_KINDS)},
+    specs.TEXT_META.name: {"kind": tuple(k.name for k in DEFAULT_TEXT_KINDS)},
+}
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 
@@ -47,7 +55,7 @@ def yaml12(node: yaml.Node | None) -> Any:
 def schema_errors(kind: SchemaFile, text: str) -> list[str]:
     node, problems = parse(Source("file.yml", text))
     assert not problems, problems
-    validator = jsonschema.Draft7Validator(file_schema(kind))
+    validator = jsonschema.Draft7Validator(file_schema(kind, DEFAULT_CHOICES))
     return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(yaml12(node))]
 
 
@@ -71,7 +79,10 @@ def test_schemas_are_valid_draft7_and_mirror_the_specs() -> None:
         for field in spec.fields:
             shown = schema["properties"][field.name]
             assert shown["description"].startswith(field.help)
-            if field.kind == "mapping":  # its choices are the names it may hold (the interface strings' keys)
+            declared = DEFAULT_CHOICES.get(spec.name, {}).get(field.name)
+            if declared:  # the edition's own kinds, from edition.yml
+                assert shown["enum"] == list(declared)
+            elif field.kind == "mapping":  # its choices are the names it may hold (the interface strings' keys)
                 assert list(shown["anyOf"][0]["properties"]) == list(field.choices)
             elif field.choices:
                 assert shown["enum"] == list(field.choices)
@@ -81,15 +92,18 @@ def test_schemas_are_valid_draft7_and_mirror_the_specs() -> None:
                 compare(shown["anyOf"][0]["items"], field.spec)
 
     for kind in SCHEMA_FILES:
-        schema = file_schema(kind)
+        schema = file_schema(kind, DEFAULT_CHOICES)
         jsonschema.Draft7Validator.check_schema(schema)
         compare(schema["items"] if kind.many else schema, kind.spec)
 
 
-def test_committed_schemas_are_the_generated_ones(tmp_path: Path) -> None:
+def test_committed_schemas_are_the_generated_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    edition, _ = load_edition(Path("seeds"))
+    choices = {specs.TERM.name: {"kind": tuple(k.name for k in edition.settings.term_kinds)}, specs.TEXT_META.name: {"kind": tuple(k.name for k in edition.settings.text_kinds)}}
     committed = {p.name: p.read_text(encoding="utf-8") for p in (SEEDS / FOLDER).glob("*.json")}
-    assert committed == rendered(), "seeds/.schemas/ is out of date: run `make schemas` and commit the result"
-    assert write_schemas(SEEDS) == []
+    assert committed == rendered(choices), "seeds/.schemas/ is out of date: run `make schemas` and commit the result"
+    assert write_schemas(SEEDS, choices) == []
 
 
 def test_every_seeds_yaml_file_names_its_schema() -> None:
@@ -122,6 +136,8 @@ MISTAKES = [
     # An entry's kind is one of the edition's own kinds (edition.yml), which a fixed schema cannot know.
     ("edition", "slug: test-edition", "slug: test-edition\nstrings:\n  text.note: Anmerkungen", "mapping"),
     ("edition", "slug: test-edition", "slug: test-edition\nstrings: [a]", "mapping"),
+    ("glossary", "kind: treaty", "kind: treatie", "line"),
+    (TEXT, "kind: news report", "kind: newsreport", "line"),
     ("glossary", "definition: A treaty.", "definition:", "text"),
     ("glossary", "definition: A treaty.", "definition: {a: b}", "text"),
     ("glossary", "  related: [ABM]", "  related: [ABM]\n  case_sensitive: yes", "bool"),
@@ -216,11 +232,28 @@ def test_stale_schema_is_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.chdir(tmp_path)
     seeds = write_seeds(tmp_path)
     assert problem_lines(seeds) == []  # no .schemas folder: nothing to keep up to date
-    write_schemas(seeds)
+    write_schemas(seeds, DEFAULT_CHOICES)
     assert problem_lines(seeds) == []
     (seeds / FOLDER / "glossary.schema.json").write_text(json.dumps({"type": "array"}), encoding="utf-8")
     assert problem_lines(seeds) == [
         "seeds/.schemas/glossary.schema.json:1:1: warning: this editor's schema does not match the checker's fields "
-        "any more; run `make schemas` to rewrite it [stale-schema]"
+        "or the kinds in edition.yml any more; run `make schemas` to rewrite it [stale-schema]"
     ]
 
+
+
+def test_kinds_declared_in_edition_yml_become_the_schemas_choices(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`make schemas` reads the edition's kinds; until it is run after they change, check warns."""
+    from tools.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    seeds = write_seeds(tmp_path)
+    assert main(["schemas"]) == 0
+    kinds = "term_kinds:\n  - name: weapon system\n    plural: Weapons\n  - name: treaty\n    plural: Treaties\n"
+    (seeds / "edition.yml").write_text((seeds / "edition.yml").read_text(encoding="utf-8") + kinds, encoding="utf-8")
+    assert [line.split(": warning:")[0] for line in problem_lines(seeds)] == ["seeds/.schemas/glossary.schema.json:1:1"]
+    assert main(["schemas"]) == 0
+    assert "1 schema(s) written (glossary.schema.json)" in capsys.readouterr().out
+    assert problem_lines(seeds) == []
+    schema = json.loads((seeds / FOLDER / "glossary.schema.json").read_text(encoding="utf-8"))
+    assert schema["items"]["properties"]["kind"]["enum"] == ["weapon system", "treaty"]

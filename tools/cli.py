@@ -84,10 +84,25 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _schemas(args: argparse.Namespace) -> int:
-    from tools.source.editor_schemas import FOLDER, write_schemas
+def _suggest(args: argparse.Namespace) -> int:
+    from tools.annotate.suggest import report as suggestions
+    from tools.annotate.suggest import suggest
 
-    written = write_schemas(args.seeds)
+    checked = check(args.seeds)
+    if not report(checked) or checked.edition is None:
+        print("suggest stopped: fix the errors above first", file=sys.stderr)
+        return 1
+    for line in suggestions(suggest(checked.edition.edition)):
+        print(line)
+    return 0
+
+
+def _schemas(args: argparse.Namespace) -> int:
+    from tools.source.editor_schemas import FOLDER, edition_choices, write_schemas
+    from tools.source.load import load_edition
+
+    edition, _ = load_edition(args.seeds)  # the kinds edition.yml declares (the defaults if it cannot be read)
+    written = write_schemas(args.seeds, edition_choices(edition.settings))
     print(f"{args.seeds / FOLDER}: " + (f"{len(written)} schema(s) written ({', '.join(written)})" if written else "schemas up to date"))
     return 0
 
@@ -123,6 +138,7 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check, generate, build the site and the offline zip")
     build.add_argument("--no-offline", action="store_true", help="build only the hosted site")
     build.set_defaults(run=_build)
+    commands.add_parser("suggest", help="list names and acronyms the glossary does not cover, and entries no text uses").set_defaults(run=_suggest)
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the seeds/ files (seeds/.schemas/) for editors' YAML extensions")
     schemas.set_defaults(run=_schemas)
     serve = commands.add_parser("serve", help="live preview on http://127.0.0.1:PORT")

@@ -29,7 +29,7 @@ from tools.model import (
 )
 from tools.problems import Position, Problem, error, warning
 from tools.source import files, specs, yamlsource
-from tools.source.editor_schemas import stale_schemas
+from tools.source.editor_schemas import edition_choices, stale_schemas
 from tools.source.invisible import is_blank
 from tools.source.schema import Reader, Record, RecordSpec, Value, did_you_mean
 from tools.strings import STRINGS, default_of, fields_of, locale_of
@@ -365,6 +365,6 @@ def load_edition(seeds: Path) -> tuple[Edition, list[Problem]]:
         crosslinks=loader.crosslinks(),
     )
     edition = dataclasses.replace(edition, unreadable=frozenset(loader.unreadable))
-    return edition, loader.problems + stale_schemas(seeds, shown_path(seeds))
+    return edition, loader.problems + stale_schemas(seeds, shown_path(seeds), edition_choices(edition.settings))
 
 
