@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 READY := $(VENV)/.ready
 
-.PHONY: site test lint check generate serve browser audit clean pdf bench schemas
+.PHONY: site test lint check generate serve browser audit clean pdf bench schemas epub
 
 site: $(READY)
 	$(PY) -m tools build
@@ -26,6 +26,10 @@ suggest: $(READY)
 # JSON Schemas of the seeds/ files (seeds/.schemas/), for editors' YAML extensions; committed.
 schemas: $(READY)
 	$(PY) -m tools schemas
+
+# The edition as an EPUB 3 book (build/<edition-slug>.epub); `make site` also builds it and links it from the index.
+epub: $(READY)
+	$(PY) -m tools epub
 
 test: $(READY) lint browser
 	$(PY) -m pytest

@@ -88,8 +88,10 @@ def test_removed_text_removes_its_page_only(here: Path) -> None:
     assert not (docs / "texts" / "two.md").exists()
     assert (docs / "images" / "map.png").read_bytes() == b"png"
     assert (docs / "texts" / "notes.txt").read_text(encoding="utf-8") == "kept"
+    gone = {"texts/two.md", "downloads/texts/two.ris", "downloads/texts/two.bib", "downloads/texts/two.csl.json"}
+    assert gone <= set(expected) and gone <= set(changed), "the text's page and its citation files go with it"
     pages = [f for f in files(docs) if not f.startswith("search/")]
-    assert sorted(pages) == sorted([f for f in expected if f != "texts/two.md" and not f.startswith("search/")] + ["images/map.png", "texts/notes.txt"])
+    assert sorted(pages) == sorted([f for f in expected if f not in gone and not f.startswith("search/")] + ["images/map.png", "texts/notes.txt"])
     assert "search/c-2-0.js" not in files(docs), "the search documents of the removed text (the last page but the glossary) go too"
 
 

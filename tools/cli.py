@@ -107,6 +107,20 @@ def _schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def _epub(args: argparse.Namespace) -> int:
+    from tools.site.build import publish_epub, source_date_epoch
+    from tools.site.publish import build_lock
+
+    with build_lock(args.build):
+        checked = check(args.seeds)
+        if not report(checked) or checked.edition is None:
+            print("EPUB not written: the previous one is unchanged", file=sys.stderr)
+            return 1
+        path = publish_epub(checked.edition, args.build.resolve(), source_date_epoch(ROOT), _site_url())
+    print(f"published {path} ({path.stat().st_size:,} bytes)")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from tools.site.preview import serve
 
@@ -141,6 +155,7 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("suggest", help="list names and acronyms the glossary does not cover, and entries no text uses").set_defaults(run=_suggest)
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the seeds/ files (seeds/.schemas/) for editors' YAML extensions")
     schemas.set_defaults(run=_schemas)
+    commands.add_parser("epub", help="check, then write the edition as an EPUB 3 book into the build folder").set_defaults(run=_epub)
     serve = commands.add_parser("serve", help="live preview on http://127.0.0.1:PORT")
     serve.add_argument("--port", type=port_number, default=8000, help="the port to serve on, 1 to 65535 (default: 8000)")
     serve.set_defaults(run=_serve)

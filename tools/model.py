@@ -334,6 +334,9 @@ class Settings:
     gloss: GlossMode
     introduction: str
     principles: str
+    editors: tuple[str, ...] = ()
+    publisher: str | None = None
+    published: PartialDate = PartialDate()
     introduction_at: Position = Position("seeds/edition.yml")
     title_at: Position = Position("seeds/edition.yml")
     principles_at: Position = Position("seeds/edition.yml")

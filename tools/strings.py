@@ -114,6 +114,30 @@ STRINGS: dict[str, str] = {
         "The address of this page and the date you read it are shown as placeholders in square brackets, "
         "to be filled in by you; with JavaScript on, this page fills them in."
     ),
+    "cite.downloads": "Download this citation for a reference manager: {links}",
+    # The index page's "Cite and reuse" section and the downloads (tools/pages/reuse.py, apparatus.py, linkeddata.py).
+    "reuse.title": "Cite and reuse",
+    "reuse.epub": "The whole edition as an e-book (EPUB 3) for an e-reader or a reading app, with the notes and glosses as pop-up footnotes: {link}.",
+    "reuse.citation": (
+        "A citation of the whole edition for a reference manager (Zotero, EndNote, BibTeX, CSL): {links}. "
+        "Each text's page offers its own, under “{cite}”, and carries the tags Zotero reads when you save the page."
+    ),
+    "reuse.annotations": "All editorial notes as W3C Web Annotations (JSON-LD), each anchored to its words and paragraph: {link}.",
+    "reuse.annotations_link": "annotations",
+    "reuse.annotations_label": "Editorial notes: {title}",
+    "reuse.glossary": "The glossary as data (JSON): {link}.",
+    "reuse.glossary_link": "glossary",
+    "reuse.glossary_name": "Glossary: {title}",
+    # The EPUB edition (tools/site/epub.py); it also uses the text page's and the print page's words.
+    "epub.edited_by": "Edited by {editors}",
+    "epub.title_page": "Title page",
+    "epub.how_to_read": (
+        "In each text, a glossed term or a note marker opens the definition or the note; the notes are also "
+        "listed after each text, and the glossary is at the end of the book."
+    ),
+    "epub.note_head": "{label}, paragraph {paragraph}:",
+    "epub.glosses": "Glossed terms",
+    "epub.glossary_entry": "Glossary entry",
     # The index page (tools/pages/index.py).
     "index.texts": "The texts",
     "index.number": "#",

@@ -1,30 +1,23 @@
-"""Citations of a text in this edition: Chicago, APA and BibTeX, and a template for one paragraph.
+"""Citations of a text in this edition, on its page: Chicago, APA and BibTeX, and a template for one paragraph.
 
-Everything about the original comes from the text's metadata as given (title, with an editorial
-title's square brackets; author only if given; source; date at its known precision, else "n.d.";
-URL only if given). The edition's page URL and the access date are known only when the page is read:
-they are placeholders (spans the edition's script fills in) unless the site's address is given (the
-command line's SITE_URL), when the page URL is written in. Nothing is invented.
+All three are rendered from the one citation model (tools/pages/citation.py) that also gives the
+meta tags and the RIS, BibTeX and CSL-JSON downloads, so they carry the same data. The edition's page
+URL and the access date are known only when the page is read: they are placeholders (spans the
+edition's script fills in) unless the site's address is given (the command line's SITE_URL), when
+the page URL is written in. Nothing is invented.
 """
 from __future__ import annotations
 
 import re
 
 from tools.model import PartialDate, Settings, Text
+from tools.pages.citation import Citation, bibtex_entry_type, bibtex_fields, text_citation
 from tools.pages.markup import html_escape
-from tools.pages.parts import text_page
 from tools.strings import Words
 
 PARAGRAPH = "{P}"  # in the paragraph template: the paragraph number, then the page URL and access date
 URL = "{URL}"
 ACCESSED = "{ACCESSED}"
-
-
-def site_page_url(text: Text, site_url: str) -> str | None:
-    """The text's hosted URL under site_url (MkDocs' site_url, checked), or None when there is none."""
-    if not site_url:
-        return None
-    return site_url.rstrip("/") + "/" + text_page(text).removesuffix(".md") + "/"
 
 
 def chicago_date(date: PartialDate) -> str:
@@ -40,15 +33,25 @@ def _period(text: str) -> str:
     return text if re.search(r"[.?!]$", text) else text + "."
 
 
-def _title(text: Text, quoted: bool) -> str:
+def _title(citation: Citation, editorial: bool, quoted: bool) -> str:
     """The title as the metadata gives it: editorial titles in brackets, others in quotation marks (Chicago)."""
-    if text.meta and text.meta.editorial_title:
-        return _period(text.shown_title)
-    return f"“{_period(text.title)}”" if quoted else _period(text.title)
+    if editorial:
+        return _period(citation.title)
+    return f"“{_period(citation.title)}”" if quoted else _period(citation.title)
 
 
-def _edition_name(settings: Settings) -> str:
-    return f"{settings.title}: {settings.subtitle}" if settings.subtitle else settings.title
+def _names(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _in_edition(citation: Citation, lead: str) -> str:
+    """"Reproduced in <i>Edition</i>, edited by X. Publisher, 2026." as HTML, with only what the edition declares."""
+    html = f"{lead} <i>{html_escape(citation.edition_title)}</i>"
+    if citation.editors:
+        html += f", edited by {html_escape(_names(citation.editors))}"
+    html += "."
+    published = ", ".join(p for p in (citation.publisher or "", str(citation.published.year or "")) if p)
+    return html + (f" {html_escape(published)}." if published else "")
 
 
 def _slots(url: str | None, style: str, words: Words) -> tuple[str, str]:
@@ -61,19 +64,21 @@ def _slots(url: str | None, style: str, words: Words) -> tuple[str, str]:
     return page, accessed
 
 
+def _editorial(text: Text) -> bool:
+    return bool(text.meta and text.meta.editorial_title)
+
+
 def chicago(text: Text, settings: Settings, page: str, accessed: str, paragraph: str = "") -> str:
     """Chicago (bibliography style) as HTML; page and accessed are HTML already, the rest is escaped here."""
-    meta = text.meta
-    parts = []
-    if meta and meta.author:
-        parts.append(html_escape(_period(meta.author)))
-    parts.append(html_escape(_title(text, quoted=True)))
-    source = meta.source if meta else ""
-    where = ", ".join(p for p in (source, chicago_date(text.date)) if p)
+    citation = text_citation(text, settings)
+    original = citation.original
+    parts = [html_escape(_period(_names(citation.authors)))] if citation.authors else []
+    parts.append(html_escape(_title(citation, _editorial(text), quoted=True)))
+    where = ", ".join(p for p in ((original.source if original else ""), chicago_date(original.date if original else PartialDate())) if p)
     parts.append(html_escape(where) + html_escape(paragraph) + ".")
-    if meta and meta.url:
-        parts.append(html_escape(_period(meta.url)))
-    parts.append(f"Reproduced in <i>{html_escape(_edition_name(settings))}</i>.")
+    if original and original.url:
+        parts.append(html_escape(_period(original.url)))
+    parts.append(_in_edition(citation, "Reproduced in"))
     parts.append(f"Accessed {accessed}.")
     parts.append(f"{page}.")
     return " ".join(parts)
@@ -81,45 +86,25 @@ def chicago(text: Text, settings: Settings, page: str, accessed: str, paragraph:
 
 def apa(text: Text, settings: Settings, page: str, accessed: str) -> str:
     """APA (7th edition) as HTML."""
-    meta = text.meta
-    title = html_escape(_title(text, quoted=False))
-    date = html_escape(f"({apa_date(text.date)}).")
-    parts = [html_escape(_period(meta.author)), date, title] if meta and meta.author else [title, date]
-    if meta and meta.source:
-        parts.append(html_escape(_period(meta.source)))
-    if meta and meta.url:
-        parts.append(html_escape(meta.url))
-    parts.append(f"Reproduced in <i>{html_escape(_edition_name(settings))}</i>. Retrieved {accessed}, from {page}")
+    citation = text_citation(text, settings)
+    original = citation.original
+    title = html_escape(_title(citation, _editorial(text), quoted=False))
+    date = html_escape(f"({apa_date(original.date if original else PartialDate())}).")
+    parts = [html_escape(_period(_names(citation.authors))), date, title] if citation.authors else [title, date]
+    if original and original.source:
+        parts.append(html_escape(_period(original.source)))
+    if original and original.url:
+        parts.append(html_escape(original.url))
+    in_edition = _in_edition(citation, "Reproduced in")
+    parts.append(f"{in_edition} Retrieved {accessed}, from {page}")
     return " ".join(parts)
 
 
-_BIBTEX_SPECIAL = re.compile(r"([\\{}&%$#_~^])")
-
-
-def bibtex_escape(text: str) -> str:
-    def one(match: re.Match[str]) -> str:
-        char = match.group(1)
-        return {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}.get(char, "\\" + char)
-
-    return _BIBTEX_SPECIAL.sub(one, text)
-
-
 def bibtex(text: Text, settings: Settings, page: str, accessed: str) -> str:
-    """A biblatex @online entry as HTML (escaped for HTML here; page and accessed are HTML already)."""
-    meta = text.meta
-    date = text.date
-    fields: list[tuple[str, str]] = [("title", "{" + bibtex_escape(text.shown_title) + "}")]
-    if meta and meta.author:
-        fields.append(("author", "{" + bibtex_escape(meta.author) + "}"))
-    if meta and meta.source:
-        fields.append(("organization", bibtex_escape(meta.source)))
-    fields.append(("date", date.iso() if date.year is not None else "n.d."))
-    note = bibtex_escape(f"Reproduced in {_edition_name(settings)}")
-    if meta and meta.url:
-        note += f". Originally published at \\url{{{meta.url}}}"
-    fields.append(("note", note))
-    lines = [f"@online{{{text.slug},"]
-    lines += [f"  {name:<12} = {{{html_escape(value)}}}," for name, value in fields]
+    """The downloadable biblatex entry as HTML, with the page URL and access date as slots."""
+    citation = text_citation(text, settings)
+    lines = [f"@{bibtex_entry_type(citation)}{{{citation.key},"]
+    lines += [f"  {name:<12} = {{{html_escape(value)}}}," for name, value in bibtex_fields(citation)]
     lines.append(f"  {'url':<12} = {{{page}}},")
     lines.append(f"  {'urldate':<12} = {{{accessed}}},")
     lines.append("}")
@@ -133,9 +118,9 @@ def paragraph_template(text: Text, settings: Settings, url: str | None) -> str:
     return re.sub(r"</?i>", "", html)
 
 
-def cite_section(text: Text, settings: Settings, site_url: str) -> str:
+def cite_section(text: Text, settings: Settings, site_url: str = "") -> str:
     """The "Cite this text" section as raw HTML (no Markdown inside); site_url is the hosted site's address, or ""."""
-    url = site_page_url(text, site_url)
+    url = text_citation(text, settings, site_url).url
     words = settings.words
     blocks = []
     for style, label, render in (("chicago", "Chicago", chicago), ("apa", "APA", apa)):

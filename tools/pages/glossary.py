@@ -5,6 +5,8 @@ from itertools import groupby
 
 from tools.annotate.edition import AnnotatedEdition, resolve
 from tools.model import Kind, Term
+from tools.pages.head import head_fields
+from tools.pages.linkeddata import glossary_jsonld
 from tools.pages.markup import attr_value, md_escape
 from tools.pages.parts import BIBLIOGRAPHY, entry_head, front_matter, snippet, sources_html
 from tools.strings import Words
@@ -60,7 +62,7 @@ def _entry(term: Term, edition: AnnotatedEdition, names: dict[str, Term], words:
     return "\n\n".join(parts)
 
 
-def write_glossary_page(edition: AnnotatedEdition) -> tuple[str, str]:
+def write_glossary_page(edition: AnnotatedEdition, site_url: str = "") -> tuple[str, str]:
     """The glossary page's path under docs/ and its Markdown."""
     settings = edition.edition.settings
     words = settings.words
@@ -75,7 +77,7 @@ def write_glossary_page(edition: AnnotatedEdition) -> tuple[str, str]:
     intro = words("glossary.intro", count=words.number(len(terms)))
     title = words("glossary.title")
     parts = [
-        front_matter(title, intro),
+        front_matter(title, intro, head_fields([], glossary_jsonld(edition, site_url))),
         f"# {md_escape(title)}\n",
         md_escape(intro) + "\n",
         f'<nav class="glossary-az" aria-label="{attr_value(words("glossary.by_letter"))}" markdown="1">{az}</nav>\n',

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from tools.annotate.edition import AnnotatedEdition
 from tools.model import NOTE_KINDS
+from tools.pages.head import head_fields
+from tools.pages.linkeddata import edition_jsonld
 from tools.pages.markup import md_escape, plain_text, render_markdown
 from tools.pages.parts import NOTE_SYMBOLS, front_matter, length
+from tools.pages.reuse import reuse_section
 from tools.strings import Words
 
 
@@ -27,8 +30,8 @@ def _cell(text: str) -> str:
     return md_escape(text).replace("|", "&#124;")
 
 
-def write_index_page(edition: AnnotatedEdition) -> tuple[str, str]:
-    """The index page's path under docs/ and its Markdown."""
+def write_index_page(edition: AnnotatedEdition, site_url: str = "") -> tuple[str, str]:
+    """The index page's path under docs/ and its Markdown (site_url: the hosted site's address, or "")."""
     settings = edition.edition.settings
     words = settings.words
     kinds = "\n".join(f"  - `{NOTE_SYMBOLS[k]}` {md_escape(words(f'note.{k}'))}: {md_escape(words(f'note.{k}.help'))}" for k in NOTE_KINDS)
@@ -46,7 +49,7 @@ def write_index_page(edition: AnnotatedEdition) -> tuple[str, str]:
     glossary = f"[{md_escape(words('index.glossary_link'))}](glossary.md)"
     subtitle = f'<p class="edition-subtitle">{md_escape(settings.subtitle)}</p>\n' if settings.subtitle else ""
     parts = [
-        front_matter(settings.title, plain_text(settings.introduction)[:300]),
+        front_matter(settings.title, plain_text(settings.introduction)[:300], head_fields([], edition_jsonld(edition, site_url))),
         f"# {md_escape(settings.title)}\n",
         subtitle,
         f'<div class="introduction">{render_markdown(settings.introduction)}</div>\n',
@@ -57,5 +60,6 @@ def write_index_page(edition: AnnotatedEdition) -> tuple[str, str]:
         words("index.how_to_read_md", note_kinds=kinds, glossary=glossary),
         f"## {md_escape(words('index.principles'))} {{ #principles }}\n",
         f'<div class="principles">{render_markdown(settings.principles)}</div>\n',
+        reuse_section(edition),
     ]
     return "index.md", "\n".join(p for p in parts if p).rstrip() + "\n"

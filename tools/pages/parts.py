@@ -13,8 +13,9 @@ WORDS_PER_MINUTE = 200
 NOTE_SYMBOLS = {"context": "i", "source": "§", "disputed": "±", "correction": "sic"}
 
 
-def front_matter(title: str, description: str) -> str:
-    return f"---\ntitle: {yaml_string(title)}\ndescription: {yaml_string(description)}\n---\n"
+def front_matter(title: str, description: str, extra: str = "") -> str:
+    """The page's YAML front matter; extra is further lines, each ending in a line break."""
+    return f"---\ntitle: {yaml_string(title)}\ndescription: {yaml_string(description)}\n{extra}---\n"
 
 
 def reading_time(count: int, words: Words) -> str:
@@ -25,6 +26,19 @@ def reading_time(count: int, words: Words) -> str:
 def length(count: int, words: Words, key: str) -> str:
     """A text's length in words and reading time, as the string key puts them ("1,234 words · 6 min read")."""
     return words(key, words=words.count("words.count", count), minutes=reading_time(count, words))
+
+
+# Stands for a Markdown link in an interface string while the string is escaped (letters only, so
+# escaping leaves it as it is); with_links puts the link in.
+LINK = "EDITIONLINKSLOT"
+
+
+def with_links(text: str, *links: str) -> str:
+    """An interface string as Markdown (escaped), with each LINK in it replaced by a link, in order."""
+    escaped = md_escape(text)
+    for link in links:
+        escaped = escaped.replace(LINK, link, 1)
+    return escaped
 
 
 def lang_attribute(text: Text, settings: Settings) -> str:

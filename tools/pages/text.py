@@ -7,9 +7,12 @@ from collections.abc import Callable
 
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, Cited, LinkEnd, Occurrence, PlacedNote
 from tools.model import Paragraph, Settings, Term, Text
+from tools.pages.citation import FORMATS, Citation, download_path, meta_tags, text_citation
 from tools.pages.cite import cite_section
+from tools.pages.head import head_fields
+from tools.pages.linkeddata import text_jsonld
 from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown
-from tools.pages.parts import BIBLIOGRAPHY, NOTE_SYMBOLS, cited_md, front_matter, lang_attribute, length, sources_html, text_page
+from tools.pages.parts import BIBLIOGRAPHY, LINK, NOTE_SYMBOLS, cited_md, front_matter, lang_attribute, length, sources_html, text_page, with_links
 from tools.strings import Words
 
 GLOSSARY = "../glossary.md"
@@ -204,6 +207,12 @@ def _others(text: Text, window: tuple[Text, ...], low: int, total: int, words: W
     return f"## {md_escape(words('text.nearby_texts'))} {{ #other-texts }}\n\n{lead}\n\n" + "\n".join(items) + "\n"
 
 
+def citation_downloads(citation: Citation, up: str, words: Words) -> str:
+    """Links to the citation's RIS, BibTeX and CSL-JSON files; up leads from the page to docs/."""
+    links = " · ".join(f"[{label}]({up}{download_path(citation, ext)})" for ext, label in FORMATS)
+    return with_links(words("cite.downloads", links=LINK), links) + "\n{: .cite-downloads }"
+
+
 def _tips(text: AnnotatedText, words: Words) -> str:
     terms = {o.term.id: o.term for o in text.occurrences if o.glossed}
     tips = [
@@ -247,8 +256,9 @@ def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, s
     words = settings.words
     description = plain_text(t.meta.headnote)[:300] if t.meta else t.title
     lang = lang_attribute(t, settings)
+    citation = text_citation(t, settings, site_url)
     parts = [
-        front_matter(t.shown_title, description),
+        front_matter(t.shown_title, description, head_fields(meta_tags(citation), text_jsonld(t, settings, site_url))),
         f"# {md_escape(t.shown_title)}" + (f" {{ lang={t.language} }}" if lang else "") + "\n",
         header(text, words),
         f"## {md_escape(words('text.heading'))} {{ #text }}\n",
@@ -257,6 +267,7 @@ def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, s
         _terms(text, words),
         f"## {md_escape(words('text.cite'))} {{ #cite }}\n",
         cite_section(t, settings, site_url),
+        citation_downloads(citation, "../", words),
         _others(t, window, low, total, words),
         _tips(text, words),
     ]

@@ -10,13 +10,15 @@ from tools.pages.glossary import write_glossary_page
 from tools.pages.index import write_index_page
 from tools.pages.markup import shared_renderer
 from tools.pages.printed import write_print_page
+from tools.pages.reuse import GENERATED as DOWNLOADS
+from tools.pages.reuse import write_downloads
 from tools.pages.search import write_search_index
 from tools.pages.termmap import write_term_map_page
 from tools.pages.text import PageMemo, write_text_page
 from tools.pages.timeline import write_timeline_page
 from tools.strings import Words
 
-GENERATED = ("*.md", "texts/*.md", "assets/*.js", "assets/*.css", "search/*.js")
+GENERATED = ("*.md", "texts/*.md", "assets/*.js", "assets/*.css", "search/*.js", *DOWNLOADS)
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
 
@@ -25,9 +27,19 @@ def render_pages(edition: AnnotatedEdition, site_url: str = "", memo: PageMemo |
 
     site_url is the hosted site's address ("" when unknown); memo, the live preview's text pages."""
     with shared_renderer():
-        pages = dict([write_index_page(edition), write_glossary_page(edition), write_timeline_page(edition), write_term_map_page(edition), write_print_page(edition), write_bibliography_page(edition)])
+        pages = dict(
+            [
+                write_index_page(edition, site_url),
+                write_glossary_page(edition, site_url),
+                write_timeline_page(edition),
+                write_term_map_page(edition),
+                write_print_page(edition),
+                write_bibliography_page(edition),
+            ]
+        )
         pages.update(write_text_page(text, edition, site_url, memo) for text in edition.texts)
         pages.update(write_search_index(edition))
+        pages.update(write_downloads(edition, site_url))
     pages.update((f"assets/{asset.name}", asset.read_text(encoding="utf-8")) for asset in sorted(ASSETS.iterdir()))
     pages["assets/edition.js"] = script_strings(edition.edition.settings.words) + pages["assets/edition.js"]
     return pages

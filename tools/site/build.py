@@ -21,8 +21,10 @@ import yaml
 from tools.annotate.edition import AnnotatedEdition
 from tools.escape import template_text, yaml_json
 from tools.pages.parts import BIBLIOGRAPHY
+from tools.pages.reuse import epub_path
 from tools.problems import EditionError
 from tools.site.bundle import make_zip
+from tools.site.epub import write_epub
 from tools.site.publish import publish, recover
 from tools.strings import Words
 
@@ -151,7 +153,7 @@ def write_config(
         "site_name": template_text(edition.edition.settings.title),  # Material prints it unescaped
         "nav": nav(edition),
         "strict": strict,
-        "hooks": [str(Path(__file__).with_name("hooks.py"))],
+        "hooks": [str(Path(__file__).with_name(name)) for name in ("hooks.py", "head.py")],
         "theme": theme(root, words),
         "markdown_extensions": markdown_extensions(root, words),
         "extra": {"edition_language": edition.edition.settings.language},
@@ -240,6 +242,24 @@ def source_date_epoch(root: Path) -> int:
     return int(result.stdout.strip()) if result.returncode == 0 and result.stdout.strip().isdigit() else 315532800
 
 
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+def publish_epub(edition: AnnotatedEdition, build: Path, epoch: int, site_url: str = "") -> Path:
+    """Write build/<slug>.epub alone (make epub): written in staging, then published in one step."""
+    name = f"{edition.edition.settings.slug}.epub"
+    staging = build / ".staging-epub"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        publish(build, [(write_epub(edition, staging / name, epoch, site_url), name)])
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return build / name
+
+
 def build_site(root: Path, docs: Path, build: Path, edition: AnnotatedEdition, offline: bool = True, site_url: str = "") -> list[Path]:
     """Build the hosted site (and the offline zip) in staging, then publish both; returns what was published.
 
@@ -270,7 +290,10 @@ def _build_in(
     if offline:
         configs.append(write_config(root, docs, edition, folder, build / "mkdocs.offline.yml", offline=True))
     run_mkdocs_together(configs, env)
-    published: list[tuple[Path | None, str]] = [(staging / "site", "site")]
+    # The EPUB is published with the site and inside it (and the zip), so the index's link always works.
+    epub = write_epub(edition, staging / f"{slug}.epub", epoch, site_url)
+    _copy(epub, staging / "site" / epub_path(slug))
+    published: list[tuple[Path | None, str]] = [(staging / "site", "site"), (epub, f"{slug}.epub")]
     if not offline and (build / f"{slug}-offline.zip").exists():
         # The previous zip would no longer match the new site: it goes, with the site, and says so.
         print(f"removing the previous {slug}-offline.zip: it no longer matches the new site (build without --no-offline to make a new one)", file=sys.stderr)
@@ -279,6 +302,7 @@ def _build_in(
         # MkDocs' 404 page links from the site root (/assets/...): meaningless from file://, and
         # nothing in the bundle links to it.
         (folder / "404.html").unlink(missing_ok=True)
+        _copy(epub, folder / epub_path(slug))
         zip_path = staging / f"{slug}-offline.zip"
         make_zip(folder, slug, zip_path, epoch)
         published.append((zip_path, f"{slug}-offline.zip"))

@@ -1,0 +1,1 @@
+editionSearch.shard("a1",{"a135":[[56,10]]});

@@ -1,0 +1,1 @@
+editionSearch.shard("dp",{"dprk":[[86,10]]});

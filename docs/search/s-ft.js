@@ -1,0 +1,1 @@
+editionSearch.shard("ft",{"ft":[[61,10]]});

@@ -1,0 +1,1 @@
+editionSearch.shard("md",{"mda":[[83,10]],"mdr":[[84,10]]});

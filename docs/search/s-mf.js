@@ -1,0 +1,1 @@
+editionSearch.shard("mf",{"mfa":[[92,20]]});
