@@ -190,16 +190,16 @@ class Browse:
 
 
 def tip_of(tab: Page, trigger: Locator) -> Locator:
-    """The element a trigger's aria-describedby names."""
+    """The tooltip holding the text a trigger's aria-describedby names."""
     tip_id = trigger.get_attribute("aria-describedby")
     assert tip_id, f"{trigger} has no aria-describedby"
-    return tab.locator(f'[id="{tip_id}"]')
+    return tab.locator(f'[id="{tip_id}"]').locator("xpath=ancestor-or-self::*[@role='tooltip'][1]")
 
 
 def text_without_markers(paragraph: Locator) -> str:
     """A paragraph's words without its number and note markers, whitespace squashed."""
     text = paragraph.evaluate(
-        "p => { const c = p.cloneNode(true); c.querySelectorAll('.pnum, .note-ref').forEach(e => e.remove()); return c.textContent; }"
+        "p => { const c = p.cloneNode(true); c.querySelectorAll('.pnum, .note-ref, .popin').forEach(e => e.remove()); return c.textContent; }"
     )
     return squash(text)
 

@@ -62,6 +62,24 @@ def test_first_per_page(here: Path) -> None:
     assert glossed(edition, "two") == [(1, "ABM", True), (1, "ABM Treaty", True)]
 
 
+def test_gloss_by_kind_overrides_the_mode_for_that_kind(here: Path) -> None:
+    """Treaties once per text, the rest (weapon systems) once per paragraph."""
+    edition = annotated(write_seeds(here, texts={"one": BODY}, edition=with_mode("first-per-paragraph") + "gloss_by_kind:\n  treaty: first-per-page\n"))
+    assert glossed(edition) == [
+        (1, "ABM", True), (1, "ABMs", False), (1, "ABM Treaty", True),
+        (2, "ABM", True), (2, "ABM Treaty", False),
+        (4, "ABM", True),
+    ]
+
+
+def test_gloss_by_kind_refuses_an_unknown_kind_or_mode(here: Path) -> None:
+    checked = check(write_seeds(here, edition=EDITION + "gloss_by_kind:\n  places: first-per-page\n  person: sometimes\n"))
+    assert [p.code for p in checked.problems] == ["choice", "choice"]
+    messages = " ".join(p.message for p in checked.problems)
+    assert "'places' in 'gloss_by_kind' is no kind of entry (did you mean 'place'?)" in messages
+    assert "the gloss setting for 'person' is 'sometimes'; choose one of: first-per-paragraph, every, first-per-page" in messages
+
+
 def test_unknown_mode_is_refused(here: Path) -> None:
     checked = check(write_seeds(here, edition=with_mode("first-per-text")))
     assert [p.code for p in checked.problems] == ["choice"]
@@ -127,8 +145,8 @@ def test_note_markers_follow_the_quote_but_never_split_a_gloss(here: Path) -> No
     paragraph: Paragraph = text.text.paragraphs[0]
     body = paragraph_body(paragraph, text.in_paragraph(paragraph), list(text.notes))
     assert body == (
-        'Before the [ABM Treaty](../glossary.md#abm-treaty){ .gloss aria-describedby="tip-abm-treaty" }'
-        '[i1](#note-1){ .note-ref .note-ref--context aria-describedby="notetip-1" aria-label="Context note 1" } after\\.'
+        "Before the [ABM Treaty](../glossary.md#abm-treaty){ .gloss }"
+        '<a class="note-ref note-ref--context" id="ref-1" href="#note-1" data-note="1" aria-label="Context note 1">1</a> after\\.'
     )
 
 

@@ -4,6 +4,7 @@ in the hosted site and in the offline zip alike. Nothing here depends on an edit
 of this edition's own texts and terms are in tests/test_edition_content.py."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -235,12 +236,20 @@ def test_glosses_show_their_entrys_words_and_lead_to_it(built: Built, variant: t
 def fold(words: str) -> str:
     return " ".join(words.replace("-", " ").replace("\u2011", " ").split()).casefold()
 
-def test_every_gloss_has_its_tooltip(built: Built) -> None:
+
+def test_every_gloss_has_its_tooltip_text_in_the_shared_script(built: Built) -> None:
+    """Tooltip texts are written once, in assets/glossary-data.js, not copied into the pages that gloss a term."""
+    script = (built.site / "assets" / "glossary-data.js").read_text(encoding="utf-8")
+    data = json.loads(script.removeprefix("window.EDITION_GLOSSARY = ").rstrip().removesuffix(";"))
+    shorts = {t.id: t.short for t in built.edition.terms}
+    assert {key: value["s"] for key, value in data.items()} == shorts
     for text in built.edition.texts:
         body = page(built.text_page(text))
-        present = ids(built.text_page(text))
-        for gloss in body.find_all("a", "gloss"):
-            assert gloss.attrs.get("aria-describedby") in present
+        glosses = body.find_all("a", "gloss")
+        assert glosses
+        for gloss in glosses:
+            assert gloss.attrs["href"].split("#")[1] in data
+        assert not body.find_all(cls="tip"), "a page should carry no copy of the tooltip texts"
 
 
 # --- links and anchors ---------------------------------------------------------------------------

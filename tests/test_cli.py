@@ -135,3 +135,18 @@ def test_generate_refuses_a_site_url_it_cannot_use(here: Path, capsys: pytest.Ca
     assert main(["generate"]) == 1
     assert "error: SITE_URL 'javascript:alert(1)' cannot be used" in capsys.readouterr().err
     assert not (here / "docs" / "texts" / "one.md").exists()
+
+
+def test_an_unexpected_failure_is_one_message_not_a_traceback(here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 13, item 7: no traceback ever reaches an editor, even from a bug."""
+    import tools.cli
+
+    def broken(seeds: Path) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(tools.cli, "check", broken)
+    monkeypatch.delenv("EDITION_DEBUG", raising=False)
+    assert main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: the generator failed unexpectedly (RecursionError: maximum recursion depth exceeded); nothing was published.")
+    assert "Traceback" not in err

@@ -139,3 +139,16 @@ def test_a_text_that_cannot_be_read_gives_one_error_not_one_per_note(tmp_path: P
     assert [line for line in problem_lines(seeds) if "error" in line] == [
         "seeds/texts/two.txt:1:20: error: byte 0xC3 is not valid UTF-8; save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8) [encoding]"
     ]
+
+
+def test_no_texts_at_all_gives_one_error_not_one_per_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One root-cause message rather than a cascade: with seeds/texts/ missing, notes naming texts add nothing."""
+    monkeypatch.chdir(tmp_path)
+    notes = "".join(f"- text: one\n  quote: word {n}\n  kind: context\n  note: Note {n}.\n" for n in range(5))
+    seeds = write_seeds(tmp_path, notes=notes)
+    for file in (seeds / "texts").iterdir():
+        file.unlink()
+    (seeds / "texts").rmdir()
+    assert [line for line in problem_lines(seeds) if "error" in line] == [
+        "seeds/texts:1:1: error: no .txt files found; put each text in seeds/texts/ as a .txt file [no-texts]"
+    ]

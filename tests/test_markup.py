@@ -282,7 +282,7 @@ def test_text_page_with_hostile_text_and_metadata(tmp_path: Path, monkeypatch: p
         ("ABM", "../glossary.md#abm"), ("ABM", "../glossary.md#abm"), ("ABM", "../glossary.md#abm"),
     ]
     markers = [(a.text(), a.attrs["href"]) for a in root.find_all("a", "note-ref")]
-    assert markers == [("i1", "#note-1"), ("sic2", "#note-2")]
+    assert markers == [("1", "#note-1"), ("2", "#note-2")]
 
 
 @pytest.mark.parametrize(

@@ -176,3 +176,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug must not reach an editor as a traceback
+        if os.environ.get("EDITION_DEBUG"):
+            raise
+        print(
+            f"error: the generator failed unexpectedly ({type(exc).__name__}: {exc}); nothing was published. This is a bug in the "
+            "generator, not in seeds/: please report it with the command you ran (EDITION_DEBUG=1 shows the details)",
+            file=sys.stderr,
+        )
+        return 1

@@ -344,10 +344,17 @@ class Settings:
     text_kinds: tuple[Kind, ...] = DEFAULT_TEXT_KINDS
     strings: tuple[tuple[str, str], ...] = ()
 
+    # (term kind, gloss mode) pairs that override gloss for terms of that kind.
+    gloss_by_kind: tuple[tuple[str, GlossMode], ...] = ()
+
     @property
     def words(self) -> Words:
         """The edition's interface strings and its language's formats."""
         return words_for(self.language, self.strings)
+
+    def gloss_for(self, kind: str) -> GlossMode:
+        """The gloss mode for terms of one kind."""
+        return dict(self.gloss_by_kind).get(kind, self.gloss)
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,7 @@ STRINGS: dict[str, str] = {
     "note.correction.help": "a slip in the text, such as a wrong chronology",
     "note.label": "{kind} note {number}",
     "note.back": "Back to paragraph {number}",
+    "note.to_marker": "Back to the marker of note {number}",
     "note.sources": "Sources",
     # A text's page (tools/pages/text.py).
     "text.source": "Source",
@@ -97,8 +98,13 @@ STRINGS: dict[str, str] = {
     "text.paragraph": "Paragraph {number}",
     "text.quoted_from": "Quoted from",
     "text.compare": "Compare",
-    "text.compare_label": "Passages in other texts related to paragraph {number}",
     "text.crosslink": "“{quote}” — {label}",
+    "text.passages.one": "{count} passage",
+    "text.passages.other": "{count} passages",
+    "text.note_more": "more",
+    "text.note_less": "less",
+    "text.full_record": "Full headnote and record",
+    "text.note_key": "Notes:",
     "text.notes": "Notes",
     "text.terms": "Terms in this text",
     "text.cite": "Cite this text",
@@ -149,14 +155,19 @@ STRINGS: dict[str, str] = {
     "index.how_to_read": "How to read this edition",
     "index.how_to_read_md": (
         "- **Glossed terms** are underlined with dots. Hover over one, move to it with the Tab key, or tap it,\n"
-        "  and a short definition appears without leaving the page; Escape closes it. Click (or tap again) to\n"
-        "  open the full entry in the {glossary}.\n"
-        "- **Paragraph numbers** stand at the start of each paragraph. Each number is a link to that\n"
-        "  paragraph: copy it to cite a passage (for example `texts/<text>/#p3`).\n"
-        "- **Editorial notes** are marked in the text by a small sign and number, by kind:\n"
+        "  and a short definition appears without leaving the page, with a link to the full entry in the\n"
+        "  {glossary}; Escape, its close button or a second tap closes it.\n"
+        "- **Paragraph numbers** stand at the start of each paragraph. Each number opens a small panel to go\n"
+        "  to the paragraph, copy its link or cite it (a paragraph's address ends in `#p` and its number).\n"
+        "- **Editorial notes** are marked in the text by a small superscript number after a shape and colour\n"
+        "  that give the note's kind:\n"
         "{note_kinds}\n"
-        "  Hover over or focus a marker to read the note; all notes are listed after each text.\n"
-        "- **Compare** boxes under a paragraph lead to passages in the other texts that answer it.\n"
+        "- On a wide screen each note stands in the margin beside its line: its number, kind, the words it is\n"
+        "  on and its first sentence, with \"more\" for the rest and its sources. On a narrower screen, select a\n"
+        "  note's number to open the note in place under its line. All notes are also listed after each text.\n"
+        "- **Compare** leads from a paragraph to passages in the other texts that make the same or a related point.\n"
+        "- **Show or hide**, above each text, turns the glossary underlining, each kind of note and the\n"
+        "  cross-links on or off, or shows the text only; the choice is remembered.\n"
         "- **Search** (the magnifier at the top, or press `/`) covers the texts, the notes and the glossary.\n"
     ),
     "index.glossary_link": "glossary",
@@ -228,6 +239,17 @@ STRINGS: dict[str, str] = {
     "termmap.all": "All",
     "termmap.cell": "{term} in {title}: {count}, in {where}",
     # The print page (tools/pages/printed.py).
+    # Side-by-side pages (tools/pages/compare.py).
+    "compare.title": "Side by side: {first} and {second}",
+    "compare.intro.one": "The {count} passage the editors link between these two texts, each beside the other, the linked words marked.",
+    "compare.intro.other": "The {count} passages the editors link between these two texts, each beside the other, the linked words marked.",
+    "compare.in_text": "paragraph {number}",
+    "compare.position": "{number} of {total}",
+    "compare.link": "Link {number}",
+    "compare.previous": "Previous",
+    "compare.next": "Next",
+    "compare.open": "side by side",
+    "compare.open_label": "{first} and {second} side by side, at this link",
     "print.title": "Print edition",
     "print.description": "The whole edition on one page, for printing: {introduction}",
     "print.about": (
@@ -239,7 +261,22 @@ STRINGS: dict[str, str] = {
     "print.introduction": "Introduction",
     "print.headnote_to": "Headnote to {title}",
     # The edition's script (tools/assets/edition.js).
-    "script.hide_underlining": "Hide glossary underlining",
+    "script.layers": "Show or hide",
+    "script.layers_label": "Layers shown with the text",
+    "script.layer_gloss": "Glossary underlining",
+    "script.layer_context": "Context notes",
+    "script.layer_source": "Source notes",
+    "script.layer_disputed": "Disputed notes",
+    "script.layer_correction": "Correction notes",
+    "script.layer_links": "Cross-links",
+    "script.text_only": "Text only",
+    "script.glossary_term": "Glossary term.",
+    "script.full_entry": "Full entry in the glossary",
+    "script.close": "Close",
+    "script.close_note": "Close note {number}",
+    "script.local_copy": "(This address is of a local copy of the edition, on this computer only.)",
+    "script.link_copied_local": "Link copied: it is the address of a local copy",
+    "script.go_to_paragraph": "Go to paragraph {number}",
     "script.search": "Search",
     "script.sort_label": "Sort the term map",
     "script.sort_by": "Sort by:",
@@ -260,7 +297,7 @@ STRINGS: dict[str, str] = {
     "script.link_copied": "Link copied",
     "script.citation_copied": "Citation copied",
     "script.paragraph": "Paragraph {number}",
-    "script.paragraph_tools": "Copy link or cite paragraph {number}",
+    "script.paragraph_tools": "Paragraph {number}: link or cite",
     # The edition's search (tools/assets/search.js; tools/pages/search.py names the glossary with nav.glossary).
     "script.search_clear": "Clear",
     "script.search_type": "Type to search the texts, notes and glossary",

@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from tools.annotate.matcher import TermMatcher
-from tools.model import Citation, CrossLink, Edition, GlossMode, Note, Paragraph, QuoteRef, Source, Term, Text
+from tools.model import Citation, CrossLink, Edition, Note, Paragraph, QuoteRef, Settings, Source, Term, Text
 from tools.source.quotes import QuoteFinder, Span
 
 # Paragraph roles whose words are never glossed: a headline is a heading.
@@ -145,17 +145,20 @@ class AnnotatedEdition:
         return texts
 
 
-def _occurrences(text: Text, matcher: TermMatcher, terms: dict[str, Term], mode: GlossMode) -> tuple[Occurrence, ...]:
+def _occurrences(text: Text, matcher: TermMatcher, terms: dict[str, Term], settings: Settings) -> tuple[Occurrence, ...]:
     found: list[Occurrence] = []
-    every = mode == "every"
-    seen: set[str] = set()  # terms met so far in the paragraph, or in the text (first-per-page)
+    modes = {kind: settings.gloss_for(kind) for kind in {t.kind for t in terms.values()}}
+    in_text: set[str] = set()  # terms met so far in the text (first-per-page)
     paragraphs = [p for p in text.paragraphs if p.role not in PROTECTED_ROLES]
     for paragraph, matches in zip(paragraphs, matcher.find_all([p.text for p in paragraphs]), strict=True):
-        if mode != "first-per-page":
-            seen = set()
+        in_paragraph: set[str] = set()
         for start, end, term_id in matches:
-            found.append(Occurrence(terms[term_id], text.slug, paragraph.number, start, end, every or term_id not in seen))
-            seen.add(term_id)
+            term = terms[term_id]
+            mode = modes[term.kind]
+            seen = in_text if mode == "first-per-page" else in_paragraph
+            found.append(Occurrence(term, text.slug, paragraph.number, start, end, mode == "every" or term_id not in seen))
+            in_paragraph.add(term_id)
+            in_text.add(term_id)
     return tuple(found)
 
 
@@ -206,7 +209,7 @@ def annotate(edition: Edition) -> AnnotatedEdition:
         annotated.append(
             AnnotatedText(
                 text=text,
-                occurrences=_occurrences(text, matcher, terms, edition.settings.gloss),
+                occurrences=_occurrences(text, matcher, terms, edition.settings),
                 notes=tuple(PlacedNote(n, note, span, resolve(edition, note.sources)) for n, (span, note) in enumerate(placed, start=1)),
                 links=tuple(sorted(links[text.slug], key=lambda e: (e.here.paragraph, e.here.start))),
                 sources=resolve(edition, text.meta.sources) if text.meta else (),

@@ -11,78 +11,186 @@ function say(key, fields) {
   });
 }
 
-/* Glossary underlining, hidden or shown as the reader chose, remembered across pages and visits in
- * localStorage (which file:// may forbid: then the choice lasts for the page). The class goes on <html>
- * as soon as this script runs, before the reader sees the text where the browser allows; text pages
- * get a button to change it. */
+/* Reading layers: glossary underlining, each kind of note, cross-links, or the text alone, shown or
+ * hidden as the reader chose and remembered across pages and visits in localStorage (which file://
+ * may forbid: then the choice lasts for the page). The classes go on <html> as soon as this script
+ * runs, before the reader sees the text; text pages get the switches above the text. */
 (function () {
   "use strict";
 
-  var KEY = "edition-gloss-underline";
-  var HIDDEN = "edition-no-underline";
+  var KEY = "edition-layers";
+  var OLD_KEY = "edition-gloss-underline";
   var root = document.documentElement;
+  var LAYERS = [
+    ["gloss", say("script.layer_gloss"), "edition-no-underline"],
+    ["context", say("script.layer_context"), "edition-hide-context"],
+    ["source", say("script.layer_source"), "edition-hide-source"],
+    ["disputed", say("script.layer_disputed"), "edition-hide-disputed"],
+    ["correction", say("script.layer_correction"), "edition-hide-correction"],
+    ["links", say("script.layer_links"), "edition-hide-links"]
+  ];
+  var TEXT_ONLY = "edition-text-only";
 
-  function stored() {
-    try { return window.localStorage.getItem(KEY); } catch (error) { return null; }
+  function read() {
+    try {
+      var value = JSON.parse(window.localStorage.getItem(KEY) || "null");
+      if (value && typeof value === "object") return value;
+      if (window.localStorage.getItem(OLD_KEY) === "hidden") return { hidden: ["gloss"], textOnly: false };
+    } catch (error) { /* unreadable or unavailable: everything shown */ }
+    return { hidden: [], textOnly: false };
   }
 
-  function store(value) {
-    try { window.localStorage.setItem(KEY, value); } catch (error) { /* not remembered: storage is unavailable */ }
+  function write(state) {
+    try { window.localStorage.setItem(KEY, JSON.stringify(state)); } catch (error) { /* not remembered: storage is unavailable */ }
   }
 
-  if (stored() === "hidden") root.classList.add(HIDDEN);
+  var state = read();
+
+  function apply() {
+    LAYERS.forEach(function (layer) { root.classList.toggle(layer[2], state.hidden.indexOf(layer[0]) >= 0); });
+    root.classList.toggle(TEXT_ONLY, Boolean(state.textOnly));
+    document.dispatchEvent(new CustomEvent("edition:layers"));
+  }
+
+  apply();
 
   function setUp() {
-    var header = document.querySelector(".text-header");
-    if (!header || document.querySelector(".underline-toggle")) return;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "underline-toggle";
-    button.textContent = say("script.hide_underlining");
-    var sync = function () { button.setAttribute("aria-pressed", root.classList.contains(HIDDEN) ? "true" : "false"); };
-    sync();
-    button.addEventListener("click", function () {
-      store(root.classList.toggle(HIDDEN) ? "hidden" : "shown");
+    var opening = document.querySelector(".text-opening");
+    if (!opening || document.querySelector(".layers")) return;
+    var box = document.createElement("details");
+    box.className = "layers";
+    var summary = document.createElement("summary");
+    summary.textContent = say("script.layers");
+    box.appendChild(summary);
+    var group = document.createElement("div");
+    group.className = "layers-choices";
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", say("script.layers_label"));
+    var boxes = [];
+    LAYERS.forEach(function (layer) {
+      var label = document.createElement("label");
+      var input = document.createElement("input");
+      input.type = "checkbox";
+      input.checked = state.hidden.indexOf(layer[0]) < 0;
+      input.setAttribute("data-layer", layer[0]);
+      input.addEventListener("change", function () {
+        state.hidden = state.hidden.filter(function (name) { return name !== layer[0]; });
+        if (!input.checked) state.hidden.push(layer[0]);
+        write(state);
+        apply();
+      });
+      boxes.push(input);
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(" " + layer[1]));
+      group.appendChild(label);
+    });
+    var only = document.createElement("button");
+    only.type = "button";
+    only.className = "text-only-toggle";
+    only.textContent = say("script.text_only");
+    var sync = function () {
+      only.setAttribute("aria-pressed", state.textOnly ? "true" : "false");
+      boxes.forEach(function (input) { input.disabled = Boolean(state.textOnly); });
+    };
+    only.addEventListener("click", function () {
+      state.textOnly = !state.textOnly;
+      write(state);
+      apply();
       sync();
     });
-    header.parentNode.insertBefore(button, header);
+    sync();
+    group.appendChild(only);
+    box.appendChild(group);
+    if (state.textOnly || state.hidden.length) box.open = true;
+    opening.appendChild(box);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
   else setUp();
 })();
 
-/* Glossary and note tooltips: hover, keyboard focus or tap shows the short text without leaving the
- * page; Escape closes it; the tip stays open while the pointer is over it (WCAG 1.4.13). Each tip is a
- * role="tooltip" element the trigger names with aria-describedby, so it is announced. Tip text was
- * escaped at build time and is only ever moved, never parsed as HTML here. */
+/* Glossary tips: hover, keyboard focus or a tap on a glossed term shows its short definition (from
+ * assets/glossary-data.js, written once for the whole edition) without leaving the page, with a link
+ * to the full entry and a close button. Escape, the close button or a second tap closes it; the tip
+ * stays open while the pointer is over it (WCAG 1.4.13). Each tip is named by its term's
+ * aria-describedby. Definitions are put in with textContent, never parsed as HTML. */
 (function () {
   "use strict";
 
-  var TRIGGERS = "a.gloss[aria-describedby], a.note-ref[aria-describedby]";
+  var TRIGGERS = "a.gloss";
   var layer = null;
   var shown = null;
   var shownFor = null;
   var hideTimer = 0;
   var lastPointer = "mouse";
   var openBeforeTap = false;
+  var quietFocus = false;  /* focus given back to a term by the close button opens no tip */
+
+  function entryOf(link) {
+    var data = window.EDITION_GLOSSARY || {};
+    var id = (link.getAttribute("href") || "").split("#")[1] || "";
+    return Object.prototype.hasOwnProperty.call(data, id) ? [id, data[id]] : null;
+  }
+
+  function makeTip(link, id, entry) {
+    var tip = document.createElement("div");
+    tip.className = "tip";
+    tip.id = "tip-" + id;
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    var text = document.createElement("span");
+    text.className = "tip-text";
+    text.id = "tip-" + id + "-text";
+    var kind = document.createElement("span");
+    kind.className = "tip-kind";
+    kind.textContent = say("script.glossary_term") + " ";
+    var name = document.createElement("b");
+    name.textContent = entry.t;
+    text.appendChild(kind);
+    text.appendChild(name);
+    text.appendChild(document.createTextNode((entry.x ? " (" + entry.x + ")" : "") + ": " + entry.s));
+    var actions = document.createElement("span");
+    actions.className = "tip-actions";
+    var full = document.createElement("a");
+    full.className = "tip-entry";
+    full.href = link.href;
+    full.textContent = say("script.full_entry");
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "tip-close";
+    close.setAttribute("aria-label", say("script.close"));
+    close.textContent = "\u00D7";
+    close.addEventListener("click", function () {
+      var back = shownFor;
+      hide();
+      if (back) { quietFocus = true; back.focus(); quietFocus = false; }
+    });
+    actions.appendChild(full);
+    actions.appendChild(close);
+    tip.appendChild(text);
+    tip.appendChild(actions);
+    layer.appendChild(tip);
+    return tip;
+  }
 
   function setUp() {
-    var store = document.querySelector(".edition-tips");
-    if (!store || layer) return;
+    var links = document.querySelectorAll(TRIGGERS);
+    if (!links.length || layer) return;
     layer = document.createElement("div");
     layer.className = "tip-layer";
-    Array.prototype.slice.call(store.querySelectorAll(".tip")).forEach(function (tip) {
-      tip.hidden = true;
-      layer.appendChild(tip);
-    });
     (document.querySelector("main") || document.body).appendChild(layer);
-    store.parentNode.removeChild(store);
+    var made = {};
+    Array.prototype.forEach.call(links, function (link) {
+      var found = entryOf(link);
+      if (!found) return;
+      if (!made[found[0]]) made[found[0]] = makeTip(link, found[0], found[1]);
+      link.setAttribute("aria-describedby", "tip-" + found[0] + "-text");
+    });
   }
 
   function tipFor(trigger) {
-    var id = trigger.getAttribute("aria-describedby");
-    return id ? document.getElementById(id) : null;
+    var found = entryOf(trigger);
+    return found ? document.getElementById("tip-" + found[0]) : null;
   }
 
   /* Below the term (above it when there is no room below), inside the viewport's width. The layer
@@ -112,6 +220,7 @@ function say(key, fields) {
     place(tip, trigger);
     shown = tip;
     shownFor = trigger;
+    trigger.setAttribute("aria-expanded", "true");
   }
 
   function hide() {
@@ -120,6 +229,7 @@ function say(key, fields) {
       shown.hidden = true;
       shown.classList.remove("tip--open");
     }
+    if (shownFor) shownFor.removeAttribute("aria-expanded");
     shown = null;
     shownFor = null;
   }
@@ -133,8 +243,12 @@ function say(key, fields) {
     return event.target && event.target.closest ? event.target.closest(TRIGGERS) : null;
   }
 
+  function inTip(event) {
+    return Boolean(event.target && event.target.closest && event.target.closest(".tip"));
+  }
+
   /* A tap focuses the link (which opens its tip) before the click arrives, so whether the tip was
-   * already open is decided when the finger comes down: the first tap shows it, a second one follows. */
+   * already open is decided when the finger comes down: the first tap shows it, a second closes it. */
   document.addEventListener("pointerdown", function (event) {
     lastPointer = event.pointerType || "mouse";
     var t = trigger(event);
@@ -144,40 +258,39 @@ function say(key, fields) {
   document.addEventListener("mouseover", function (event) {
     var t = trigger(event);
     if (t && lastPointer !== "touch") show(t);
-    else if (shown && event.target.closest && event.target.closest(".tip")) clearTimeout(hideTimer);
+    else if (shown && inTip(event)) clearTimeout(hideTimer);
   });
 
   document.addEventListener("mouseout", function (event) {
     if (lastPointer === "touch") return;
-    var from = trigger(event) || (event.target.closest && event.target.closest(".tip"));
-    if (from && shown) hideSoon();
+    if ((trigger(event) || inTip(event)) && shown) hideSoon();
   });
 
   document.addEventListener("focusin", function (event) {
     var t = trigger(event);
-    if (t) show(t);
+    if (t && !quietFocus) show(t);
   });
 
   document.addEventListener("focusout", function (event) {
-    if (trigger(event) && lastPointer !== "touch") hide();
+    if (!trigger(event) || lastPointer === "touch") return;
+    var next = event.relatedTarget;
+    if (next && next.closest && next.closest(".tip")) return;
+    hide();
   });
 
   document.addEventListener("click", function (event) {
     var t = trigger(event);
     if (t && lastPointer === "touch" && event.detail > 0) {
-      if (!openBeforeTap) {
-        event.preventDefault();
-        show(t);
-      }
+      event.preventDefault();
+      if (openBeforeTap) hide();
+      else show(t);
       return;
     }
-    if (!t && shown && !(event.target.closest && event.target.closest(".tip"))) hide();
+    if (!t && shown && !inTip(event)) hide();
   });
 
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && shown) {
-      hide();
-    }
+    if (event.key === "Escape" && shown) hide();
   });
 
   window.addEventListener("resize", function () {
@@ -190,6 +303,177 @@ function say(key, fields) {
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
+})();
+
+/* Notes beside the text. Where the window is wide enough (the CSS puts .apparatus in a margin column
+ * at 76.25em), each note is moved level with its marker's line and pushed down below the one before,
+ * so none overlap; opening or closing a note lays them out again. Narrower, a marker opens its note
+ * in place, under the marker's line (a disclosure), instead of jumping to the list of notes; a
+ * paragraph's cross-links stay one "Compare" control at its end. Without this script the margin
+ * notes stand in the margin column in order, and the markers link to the list of notes. */
+(function () {
+  "use strict";
+
+  var WIDE = window.matchMedia("(min-width: 76.25em)");
+  var GAP = 8;
+  var root = document.documentElement;
+  var homes = {};
+  var frame = 0;
+
+  function items() {
+    return Array.prototype.slice.call(document.querySelectorAll(".apparatus > .side-note, .apparatus > .side-links"));
+  }
+
+  function anchorTop(item) {
+    if (item.classList.contains("side-note")) {
+      var marker = document.getElementById("ref-" + item.getAttribute("data-note"));
+      if (marker && marker.offsetParent !== null) {
+        var box = marker.getBoundingClientRect();
+        return box.top + box.height / 2 - 10;
+      }
+    }
+    var passage = item.closest(".passage");
+    var first = passage && passage.querySelector("p.para");
+    return (first || item.parentNode).getBoundingClientRect().top;
+  }
+
+  function layout() {
+    frame = 0;
+    var all = items();
+    if (!WIDE.matches) {
+      root.classList.remove("edition-margin");
+      all.forEach(function (item) { item.style.top = ""; });
+      return;
+    }
+    root.classList.add("edition-margin");
+    /* Notes first, each level with its marker or pushed down below the one before; then each
+     * paragraph's cross-links in the first free space at or below the paragraph's top. */
+    var placed = [];
+    var floor = -Infinity;
+    var put = function (item, top) {
+      var base = item.parentNode.getBoundingClientRect().top;
+      item.style.top = Math.round(top - base) + "px";
+      placed.push([top, top + item.offsetHeight]);
+      placed.sort(function (x, y) { return x[0] - y[0]; });
+    };
+    all.forEach(function (item) {
+      if (!item.classList.contains("side-note") || item.offsetParent === null) return;
+      var top = Math.max(anchorTop(item), floor);
+      put(item, top);
+      floor = top + item.offsetHeight + GAP;
+    });
+    all.forEach(function (item) {
+      if (!item.classList.contains("side-links") || item.offsetParent === null) return;
+      var top = anchorTop(item);
+      var height = item.offsetHeight;
+      placed.forEach(function (box) {
+        if (top + height + GAP > box[0] && top < box[1] + GAP) top = box[1] + GAP;
+      });
+      put(item, top);
+    });
+    var bottom = placed.reduce(function (low, box) { return Math.max(low, box[1]); }, -Infinity);
+    var reading = document.querySelector(".reading");
+    if (reading) {
+      reading.style.paddingBottom = "";
+      var overhang = bottom - reading.getBoundingClientRect().bottom;
+      if (overhang > 0) reading.style.paddingBottom = Math.ceil(overhang) + "px";
+    }
+  }
+
+  function later() {
+    if (!frame) frame = window.requestAnimationFrame(layout);
+  }
+
+  function closePopin(popin, focusMarker) {
+    var note = popin.querySelector(".side-note");
+    var marker = document.getElementById("ref-" + popin.getAttribute("data-note"));
+    if (note) {
+      var home = homes[note.id];
+      home.parent.insertBefore(note, home.next);
+    }
+    popin.parentNode.removeChild(popin);
+    if (marker) {
+      marker.setAttribute("aria-expanded", "false");
+      if (focusMarker) marker.focus();
+    }
+  }
+
+  function openPopin(marker) {
+    var n = marker.getAttribute("data-note");
+    var note = document.getElementById("side-" + n);
+    if (!note) return false;
+    homes[note.id] = { parent: note.parentNode, next: note.nextSibling };
+    var popin = document.createElement("span");
+    popin.className = "popin";
+    popin.id = "popin-" + n;
+    popin.setAttribute("data-note", n);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "popin-close";
+    close.setAttribute("aria-label", say("script.close_note", { number: n }));
+    close.textContent = "\u00D7";
+    close.addEventListener("click", function () { closePopin(popin, true); });
+    popin.appendChild(close);
+    popin.appendChild(note);
+    var details = note.querySelector("details");
+    if (details) details.open = true;
+    marker.parentNode.insertBefore(popin, marker.nextSibling);
+    marker.setAttribute("aria-expanded", "true");
+    marker.setAttribute("aria-controls", popin.id);
+    return true;
+  }
+
+  function closeAllPopins() {
+    Array.prototype.forEach.call(document.querySelectorAll(".popin"), function (popin) { closePopin(popin, false); });
+  }
+
+  document.addEventListener("click", function (event) {
+    var marker = event.target.closest && event.target.closest("a.note-ref");
+    if (!marker || !document.getElementById("side-" + marker.getAttribute("data-note"))) return;
+    event.preventDefault();
+    if (WIDE.matches) {
+      var note = document.getElementById("side-" + marker.getAttribute("data-note"));
+      var details = note.querySelector("details");
+      if (details) {
+        details.open = true;
+        details.querySelector("summary").focus();
+      }
+      note.classList.add("side-note--flash");
+      setTimeout(function () { note.classList.remove("side-note--flash"); }, 1600);
+      return;
+    }
+    var open = document.getElementById("popin-" + marker.getAttribute("data-note"));
+    if (open) closePopin(open, false);
+    else openPopin(marker);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !event.target.closest) return;
+    var popin = event.target.closest(".popin");
+    if (popin) closePopin(popin, true);
+  });
+
+  function setUp() {
+    var markers = document.querySelectorAll("a.note-ref[data-note]");
+    Array.prototype.forEach.call(markers, function (marker) {
+      if (document.getElementById("side-" + marker.getAttribute("data-note"))) marker.setAttribute("aria-expanded", "false");
+    });
+    var sync = function () {
+      if (WIDE.matches) closeAllPopins();
+      Array.prototype.forEach.call(document.querySelectorAll("details.side-links"), function (links) { links.open = WIDE.matches; });
+      later();
+    };
+    sync();
+    WIDE.addEventListener("change", sync);
+    window.addEventListener("resize", later);
+    window.addEventListener("load", later);
+    document.addEventListener("edition:layers", later);
+    document.addEventListener("toggle", later, true);
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(later);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
 })();
 
 /* Term map: buttons that re-sort the table by frequency (as built), name or kind. Without
@@ -278,6 +562,13 @@ function say(key, fields) {
     return window.location.href.split("#")[0].split("?")[0];
   }
 
+  /* Opened from disk with no published address to cite: the address is a local copy's. */
+  function isLocalCopy() {
+    return !document.querySelector(".cite-url[data-fixed]") && window.location.protocol === "file:";
+  }
+
+  function localNote() { return " " + say("script.local_copy"); }
+
   function announce(message) {
     clearTimeout(statusTimer);
     status.textContent = message;
@@ -322,7 +613,7 @@ function say(key, fields) {
       span.textContent = today(span.getAttribute("data-style"));
     });
     var hint = section.querySelector(".cite-hint");
-    if (hint) hint.textContent = say("script.access_hint");
+    if (hint) hint.textContent = say("script.access_hint") + (isLocalCopy() ? localNote() : "");
     var names = { chicago: say("script.chicago"), apa: say("script.apa"), bibtex: say("script.bibtex") };
     Array.prototype.forEach.call(section.querySelectorAll("[data-cite]"), function (block) {
       var name = names[block.getAttribute("data-cite")] || say("script.citation");
@@ -367,6 +658,9 @@ function say(key, fields) {
     cite.textContent = say("script.cite_paragraph");
     var offered = document.createElement("p");
     offered.className = "para-tools-text";
+    var direct = document.createElement("a");
+    direct.className = "para-link";
+    buttons.appendChild(direct);
     buttons.appendChild(link);
     buttons.appendChild(cite);
     panel.appendChild(title);
@@ -375,11 +669,11 @@ function say(key, fields) {
     var number = function () { return panelFor ? panelFor.getAttribute("data-paragraph") : ""; };
     link.addEventListener("click", function () {
       var url = pageUrl() + "#p" + number();
-      offered.textContent = url;
-      copyAndSay(url, say("script.link_copied"));
+      offered.textContent = url + (isLocalCopy() ? localNote() : "");
+      copyAndSay(url, isLocalCopy() ? say("script.link_copied_local") : say("script.link_copied"));
     });
     cite.addEventListener("click", function () {
-      var text = template.split("{P}").join(number()).split("{URL}").join(pageUrl()).split("{ACCESSED}").join(today("chicago"));
+      var text = template.split("{P}").join(number()).split("{URL}").join(pageUrl()).split("{ACCESSED}").join(today("chicago")) + (isLocalCopy() ? localNote() : "");
       offered.textContent = text;
       copyAndSay(text, say("script.citation_copied"));
     });
@@ -392,13 +686,18 @@ function say(key, fields) {
     var paragraph = toggle.closest("p.para");
     if (panelFor === toggle) { closePanel(true); return; }
     closePanel(false);
-    panel.querySelector(".para-tools-title").textContent = say("script.paragraph", { number: toggle.getAttribute("data-paragraph") });
+    var number = toggle.getAttribute("data-paragraph");
+    panel.querySelector(".para-tools-title").textContent = say("script.paragraph", { number: number });
+    var direct = panel.querySelector(".para-link");
+    direct.href = "#p" + number;
+    direct.textContent = say("script.go_to_paragraph", { number: number });
     panel.querySelector(".para-tools-text").textContent = "";
     paragraph.parentNode.insertBefore(panel, paragraph.nextSibling);
     panel.hidden = false;
     panelFor = toggle;
     toggle.setAttribute("aria-expanded", "true");
     panel.querySelector("button").focus();
+    document.dispatchEvent(new CustomEvent("edition:layers"));
   }
 
   function setUp() {
@@ -413,17 +712,16 @@ function say(key, fields) {
     makePanel(section.getAttribute("data-cite-paragraph") || "");
     Array.prototype.forEach.call(document.querySelectorAll("p.para > a.pnum"), function (pnum) {
       var number = (pnum.getAttribute("href") || "").replace(/^#p/, "");
-      var toggle = document.createElement("button");
-      toggle.type = "button";
-      toggle.className = "para-tools-toggle";
-      toggle.setAttribute("data-paragraph", number);
-      toggle.setAttribute("aria-expanded", "false");
-      toggle.setAttribute("aria-controls", "para-tools");
-      toggle.setAttribute("aria-label", say("script.paragraph_tools", { number: number }));
-      toggle.title = say("script.paragraph_tools", { number: number });
-      toggle.textContent = "\u22EF";
-      toggle.addEventListener("click", function () { openPanel(toggle); });
-      pnum.parentNode.insertBefore(toggle, pnum.nextSibling);
+      pnum.classList.add("para-tools-toggle");
+      pnum.setAttribute("role", "button");
+      pnum.setAttribute("data-paragraph", number);
+      pnum.setAttribute("aria-expanded", "false");
+      pnum.setAttribute("aria-controls", "para-tools");
+      pnum.setAttribute("aria-label", say("script.paragraph_tools", { number: number }));
+      pnum.addEventListener("click", function (event) { event.preventDefault(); openPanel(pnum); });
+      pnum.addEventListener("keydown", function (event) {
+        if (event.key === " ") { event.preventDefault(); openPanel(pnum); }
+      });
     });
     document.addEventListener("click", function (event) {
       if (panel.hidden || !event.target.closest) return;

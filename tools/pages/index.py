@@ -5,8 +5,8 @@ from tools.annotate.edition import AnnotatedEdition
 from tools.model import NOTE_KINDS
 from tools.pages.head import head_fields
 from tools.pages.linkeddata import edition_jsonld
-from tools.pages.markup import md_escape, plain_text, render_markdown
-from tools.pages.parts import NOTE_SYMBOLS, front_matter, length
+from tools.pages.markup import html_escape, md_escape, plain_text, render_markdown
+from tools.pages.parts import front_matter, length
 from tools.pages.reuse import reuse_section
 from tools.strings import Words
 
@@ -34,7 +34,11 @@ def write_index_page(edition: AnnotatedEdition, site_url: str = "") -> tuple[str
     """The index page's path under docs/ and its Markdown (site_url: the hosted site's address, or "")."""
     settings = edition.edition.settings
     words = settings.words
-    kinds = "\n".join(f"  - `{NOTE_SYMBOLS[k]}` {md_escape(words(f'note.{k}'))}: {md_escape(words(f'note.{k}.help'))}" for k in NOTE_KINDS)
+    kinds = "\n".join(
+        f'    - <span class="key-kind key-kind--{k}"><span class="key-mark" aria-hidden="true"></span>{html_escape(words(f"note.{k}"))}</span>: '
+        f"{md_escape(words(f'note.{k}.help'))}"
+        for k in NOTE_KINDS
+    )
     ed = edition.edition
     counts = md_escape(
         words(

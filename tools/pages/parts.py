@@ -10,6 +10,7 @@ from tools.source.links import is_safe_url
 from tools.strings import Words
 
 WORDS_PER_MINUTE = 200
+# The EPUB's note signs (tools/site/epub.py); the web pages show kinds by shape and colour (edition.css).
 NOTE_SYMBOLS = {"context": "i", "source": "§", "disputed": "±", "correction": "sic"}
 
 
@@ -119,3 +120,40 @@ def snippet(body: str, start: int, end: int, width: int = 48) -> str:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text)
+
+
+# A sentence ends at . ! or ? (after any closing quote or bracket) followed by space and a capital,
+# an opening quote or bracket, or emphasis.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[A-Z“‘\"(\[*_])")
+
+
+def lead_sentences(markdown: str, words: int) -> tuple[str, str]:
+    """An editor's Markdown split after its first sentence, or after as many whole sentences of its
+    first paragraph as fit in about `words` words (at least one): (lead, the rest)."""
+    first, _, later = markdown.strip().partition("\n\n")
+    cut = 0
+    for match in _SENTENCE_END.finditer(first):
+        if cut and len(first[: match.start()].split()) > words:
+            break
+        cut = match.end()
+        if len(first[:cut].split()) >= words:
+            break
+    if not cut:
+        return first, later.strip()
+    lead, rest = first[:cut].strip(), first[cut:].strip()
+    return lead, "\n\n".join(p for p in (rest, later.strip()) if p)
+
+
+def render_inline(markdown: str) -> str:
+    """One paragraph of an editor's Markdown as inline HTML (no <p> around it)."""
+    html = render_markdown(markdown).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return re.sub(r"</?p>", " ", html).strip()
+
+
+def short_label(text: Text) -> str:
+    """A text named in a few words for cross-links: its source and year, or its title."""
+    if not text.meta or not text.meta.source:
+        return text.shown_title
+    return f"{text.meta.source} {text.date.year}" if text.date.year is not None else text.meta.source

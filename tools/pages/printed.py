@@ -13,7 +13,7 @@ from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote, 
 from tools.model import Edition, Paragraph, Settings, Term
 from tools.pages.bibliography import entries
 from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown, yaml_string
-from tools.pages.parts import NOTE_SYMBOLS, entry_head, lang_attribute, sources_html
+from tools.pages.parts import entry_head, lang_attribute, sources_html
 from tools.pages.text import header, note_label, notes_section, paragraph_body, quotation
 from tools.strings import Words
 
@@ -29,8 +29,8 @@ def _marker(prefix: str, words: Words) -> Callable[[PlacedNote], str]:
     def marker(placed: PlacedNote) -> str:
         kind = placed.note.kind
         return (
-            f"[{NOTE_SYMBOLS[kind]}{placed.number}](#{prefix}note-{placed.number})"
-            f'{{ .note-ref .note-ref--{kind} aria-label="{attr_value(note_label(placed, words))}" }}'
+            f"[{placed.number}](#{prefix}note-{placed.number})"
+            f'{{ #{prefix}ref-{placed.number} .note-ref .note-ref--{kind} aria-label="{attr_value(note_label(placed, words))}" }}'
         )
 
     return marker

@@ -1,25 +1,40 @@
-"""Writes one text's page: header and headnote, numbered paragraphs with glosses, note markers and
-cross-links, the notes, the terms in the text, and the other texts."""
+"""Writes one text's page: dateline and headnote, numbered paragraphs with glosses and note markers,
+each beside its apparatus (notes and cross-links), the list of notes, the terms in the text, and the
+other texts."""
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
 
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, Cited, LinkEnd, Occurrence, PlacedNote
-from tools.model import Paragraph, Settings, Term, Text
+from tools.model import NOTE_KINDS, Paragraph, Settings, Term, Text
 from tools.pages.citation import FORMATS, Citation, download_path, meta_tags, text_citation
 from tools.pages.cite import cite_section
+from tools.pages.compare import compare_page
 from tools.pages.head import head_fields
 from tools.pages.linkeddata import text_jsonld
 from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown
-from tools.pages.parts import BIBLIOGRAPHY, LINK, NOTE_SYMBOLS, cited_md, front_matter, lang_attribute, length, sources_html, text_page, with_links
+from tools.pages.parts import (
+    BIBLIOGRAPHY,
+    LINK,
+    cited_md,
+    front_matter,
+    lang_attribute,
+    lead_sentences,
+    length,
+    render_inline,
+    short_label,
+    sources_html,
+    text_page,
+    with_links,
+)
 from tools.strings import Words
 
 GLOSSARY = "../glossary.md"
 
 
 def _gloss(surface: str, term: Term) -> str:
-    return f'[{md_escape(surface)}]({GLOSSARY}#{term.id}){{ .gloss aria-describedby="tip-{term.id}" }}'
+    return f"[{md_escape(surface)}]({GLOSSARY}#{term.id}){{ .gloss }}"
 
 
 def note_label(placed: PlacedNote, words: Words) -> str:
@@ -29,10 +44,10 @@ def note_label(placed: PlacedNote, words: Words) -> str:
 
 def _marker(words: Words) -> Callable[[PlacedNote], str]:
     def marker(placed: PlacedNote) -> str:
-        kind = placed.note.kind
+        kind, n = placed.note.kind, placed.number
         return (
-            f'[{NOTE_SYMBOLS[kind]}{placed.number}](#note-{placed.number})'
-            f'{{ .note-ref .note-ref--{kind} aria-describedby="notetip-{placed.number}" aria-label="{attr_value(note_label(placed, words))}" }}'
+            f'<a class="note-ref note-ref--{kind}" id="ref-{n}" href="#note-{n}" data-note="{n}" '
+            f'aria-label="{attr_value(note_label(placed, words))}">{n}</a>'
         )
 
     return marker
@@ -85,7 +100,8 @@ def quotation(html: str, cited: Cited | None, words: Words, bibliography: str = 
     )
 
 
-def _paragraph(paragraph: Paragraph, text: AnnotatedText, words: Words, lang: str) -> str:
+def _paragraph(paragraph: Paragraph, text: AnnotatedText, words: Words, lang: str, sides: dict[LinkEnd, str]) -> str:
+    """One passage: the numbered paragraph, and beside it (below it on narrow screens) its apparatus."""
     notes = [n for n in text.notes if n.span.paragraph == paragraph.number]
     role = f" para--{paragraph.role}" if paragraph.role else ""
     label = attr_value(words("text.paragraph", number=paragraph.number))
@@ -97,26 +113,75 @@ def _paragraph(paragraph: Paragraph, text: AnnotatedText, words: Words, lang: st
     if paragraph.role == "quotation":
         html = quotation(html, text.quoted_from(paragraph), words)
     links = [end for end in text.links if end.here.paragraph == paragraph.number]
-    return html + ("\n\n" + _crosslinks(links, paragraph.number, words) if links else "")
+    apparatus = "".join(_side_note(n, words) for n in notes) + (_side_links(links, paragraph.number, words, sides) if links else "")
+    if not apparatus:
+        return f'<div class="passage" markdown="1">\n{html}\n</div>'
+    return (
+        f'<div class="passage" markdown="1">\n{html}\n'
+        f'<div class="apparatus" data-search-exclude="" markdown="1">{apparatus}</div>\n</div>'
+    )
 
 
-def _crosslinks(ends: list[LinkEnd], number: int, words: Words) -> str:
+def _side_note(placed: PlacedNote, words: Words) -> str:
+    """A note in the margin: number, kind, the words it is on and its first sentence, all in the summary
+    of a disclosure that holds the rest and the sources. The full note is also listed after the text."""
+    note, n = placed.note, placed.number
+    first, rest = lead_sentences(note.body, 0)
+    summary = (
+        f'<span class="side-head"><span class="side-num">{n}</span> '
+        f'<span class="side-kind">{html_escape(words(f"note.{note.kind}"))}</span> '
+        f'<q class="side-quote">{html_escape(note.anchor.quote)}</q></span> '
+        f'<span class="side-lead">{render_inline(first)}</span>'
+    )
+    more = (render_markdown(rest) if rest else "") + sources_html(placed.sources, SOURCES, words("note.sources"), words)
+    if more:
+        toggles = f'data-more="{attr_value(words("text.note_more"))}" data-less="{attr_value(words("text.note_less"))}"'
+        # markdown="1" down to the sources, whose links MkDocs rewrites for the site's URL style.
+        body = (
+            f'<details class="side-more" markdown="1"><summary {toggles}>{summary}</summary>\n'
+            f'<div class="side-rest" markdown="1">\n{more}\n</div>\n</details>'
+        )
+    else:
+        body = f'<p class="side-only">{summary}</p>'
+    return (
+        f'<div class="side-note side-note--{note.kind}" id="side-{n}" data-note="{n}" role="note" '
+        f'aria-label="{attr_value(note_label(placed, words))}" markdown="1">\n{body}\n</div>'
+    )
+
+
+def _side_links(ends: list[LinkEnd], number: int, words: Words, sides: dict[LinkEnd, str]) -> str:
+    """A paragraph's cross-links as short labels with their relation and a side-by-side view, in one disclosure."""
     items = []
     for end in ends:
         target = f"{end.other.slug}.md#p{end.there.paragraph}"
-        where = f"{md_escape(end.other.shown_title)}, ¶{end.there.paragraph}"
-        items.append(f"- [{where}]({target}){{ .crosslink }}: {md_escape(words('text.crosslink', quote=end.there_quote, label=end.link.label))}")
-    label = attr_value(words("text.compare_label", number=number))
+        label = attr_value(words("compare.open_label", first=short_label(end.other), second=f"¶{number}"))
+        items.append(
+            f'<li markdown="1">[{md_escape(short_label(end.other))}, ¶{end.there.paragraph}]({target})'
+            f'{{ .crosslink data-text="{end.other.slug}" data-paragraph="{end.there.paragraph}" data-here="{number}" }} '
+            f'<span class="relation">{html_escape(end.link.label)}</span>'
+            f'<span class="crosslink-quote"> {html_escape(words("text.crosslink", quote=end.there_quote, label=end.link.label))}</span>'
+            f' [{md_escape(words("compare.open"))}]({sides[end]}){{ .side-by-side aria-label="{label}" }}</li>'
+        )
+    count = html_escape(words.count("text.passages", len(ends)))
     return (
-        f'<aside class="crosslinks" aria-label="{label}" markdown="1">\n'
-        f'<p class="crosslinks-title">{html_escape(words("text.compare"))}</p>\n\n' + "\n".join(items) + "\n\n</aside>"
+        f'<details class="side-links" data-paragraph="{number}" markdown="1"><summary>{html_escape(words("text.compare"))} '
+        f'<span class="side-from">¶{number}</span> <span class="side-count">{count}</span></summary>'
+        f'<ul markdown="1">{"".join(items)}</ul></details>'
     )
 
 
 def header(annotated: AnnotatedText, words: Words, headnote_label: str = "", bibliography: str = SOURCES) -> str:
-    """The text's metadata, title note and headnote (whose landmark is named headnote_label, or "Headnote"),
-    with the headnote's sources linked to the bibliography (the page bibliography, "" for this page)."""
+    """The text's full metadata, title note and headnote (whose landmark is named headnote_label, or
+    "Headnote"), with the headnote's sources linked to the bibliography (the page bibliography, "" for
+    this page): the print page's header, and the "full record" on a text page."""
     text = annotated.text
+    return (
+        f'<div class="text-header" markdown="1">\n{_title_note(text, words)}\n{_meta_list(text, words)}\n'
+        f"{_headnote(annotated, words, headnote_label, bibliography)}\n</div>"
+    )
+
+
+def _meta_list(text: Text, words: Words) -> str:
     meta = text.meta
     rows: list[tuple[str, str]] = []
     if meta:
@@ -135,18 +200,62 @@ def header(annotated: AnnotatedText, words: Words, headnote_label: str = "", bib
         rows.append((words("text.metadata"), html_escape(words("text.metadata_missing"))))
     rows.append((words("text.length"), html_escape(length(text.words, words, "text.length_value"))))
     items = "".join(f"<div><dt>{html_escape(k)}</dt><dd>{v}</dd></div>" for k, v in rows)
-    title_note = ""
-    if meta and meta.editorial_title:
-        title_note = f'<p class="title-note">{html_escape(words("text.title_note"))}</p>'
-    headnote = ""
+    return f'<dl class="text-meta">{items}</dl>'
+
+
+def _title_note(text: Text, words: Words) -> str:
+    if text.meta and text.meta.editorial_title:
+        return f'<p class="title-note">{html_escape(words("text.title_note"))}</p>'
+    return ""
+
+
+def _headnote(annotated: AnnotatedText, words: Words, headnote_label: str = "", bibliography: str = SOURCES) -> str:
+    meta = annotated.text.meta
+    if not meta:
+        return ""
+    label = attr_value(headnote_label or words("text.headnote"))
+    sources = sources_html(annotated.sources, bibliography, words("note.sources"), words)
+    return (
+        f'<section class="headnote" aria-label="{label}" markdown="1"><p class="headnote-label">{html_escape(words("text.headnote_label"))}</p>'
+        f"{render_markdown(meta.headnote)}{sources}</section>"
+    )
+
+
+# The headnote's opening shown before the text: whole sentences up to about this many words.
+LEAD_WORDS = 45
+
+
+def opening(annotated: AnnotatedText, words: Words) -> str:
+    """The text first: a one-line dateline (source, date, kind, length), the headnote's first sentences,
+    the rest of the headnote and the full record behind one control, and the key to the note kinds."""
+    text = annotated.text
+    meta = text.meta
+    parts = [html_escape(meta.source)] if meta and meta.source else []
+    parts.append(html_escape(words.date(text.date)))
     if meta:
-        label = attr_value(headnote_label or words("text.headnote"))
-        sources = sources_html(annotated.sources, bibliography, words("note.sources"), words)
-        headnote = (
-            f'<section class="headnote" aria-label="{label}" markdown="1"><p class="headnote-label">{html_escape(words("text.headnote_label"))}</p>'
-            f"{render_markdown(meta.headnote)}{sources}</section>"
-        )
-    return f'<div class="text-header" markdown="1">\n{title_note}\n<dl class="text-meta">{items}</dl>\n{headnote}\n</div>'
+        parts.append(html_escape(meta.kind))
+    parts.append(html_escape(length(text.words, words, "index.length_value")))
+    separator = '<span class="dateline-sep" aria-hidden="true"> · </span>'
+    dateline = '<p class="dateline">' + separator.join(f"<span>{p}</span>" for p in parts) + "</p>"
+    lead = ""
+    if meta:
+        first, _ = lead_sentences(meta.headnote, LEAD_WORDS)
+        lead = f'<p class="headnote-lead"><span class="headnote-tag">{html_escape(words("text.headnote"))}</span> {render_inline(first)}</p>'
+    full = (
+        f'<details class="text-record" markdown="1">\n<summary>{html_escape(words("text.full_record"))}</summary>\n'
+        f"{_title_note(text, words)}\n{_meta_list(text, words)}\n{_headnote(annotated, words)}\n</details>"
+    )
+    # markdown="1" on the wrappers, so that the headnote's source links inside go through MkDocs.
+    return f'<div class="text-opening" markdown="1">\n{dateline}\n{lead}\n{full}\n{note_key(words)}\n</div>'
+
+
+def note_key(words: Words) -> str:
+    """One line naming the note kinds by their colour and shape."""
+    kinds = "".join(
+        f'<span class="key-kind key-kind--{kind}"><span class="key-mark" aria-hidden="true"></span>{html_escape(words(f"note.{kind}"))}</span>'
+        for kind in NOTE_KINDS
+    )
+    return f'<p class="note-key"><span class="key-title">{html_escape(words("text.note_key"))}</span> {kinds}</p>'
 
 
 def notes_section(text: AnnotatedText, words: Words, prefix: str = "", level: str = "##", bibliography: str = SOURCES) -> str:
@@ -161,7 +270,8 @@ def notes_section(text: AnnotatedText, words: Words, prefix: str = "", level: st
         sources_block = sources_html(placed.sources, bibliography, words("note.sources"), words)
         items.append(
             f'<li class="note note--{note.kind}" id="{prefix}note-{placed.number}" markdown="1">'
-            f'<p class="note-head"><span class="note-symbol" aria-hidden="true">{html_escape(NOTE_SYMBOLS[note.kind])}{placed.number}</span> '
+            f'<p class="note-head"><a class="note-symbol" href="#{prefix}ref-{placed.number}" '
+            f'aria-label="{attr_value(words("note.to_marker", number=placed.number))}">{placed.number}</a> '
             f'<span class="note-kind">{html_escape(words(f"note.{note.kind}"))}</span> '
             f'<a class="note-back" href="#{anchor}" aria-label="{attr_value(words("note.back", number=placed.span.paragraph))}">¶{placed.span.paragraph}</a> '
             f'<q class="note-quote">{html_escape(note.anchor.quote)}</q></p>'
@@ -213,23 +323,6 @@ def citation_downloads(citation: Citation, up: str, words: Words) -> str:
     return with_links(words("cite.downloads", links=LINK), links) + "\n{: .cite-downloads }"
 
 
-def _tips(text: AnnotatedText, words: Words) -> str:
-    terms = {o.term.id: o.term for o in text.occurrences if o.glossed}
-    tips = [
-        f'<span class="tip" role="tooltip" id="tip-{t.id}"><b>{html_escape(t.term)}</b>'
-        f'{(" (" + html_escape(t.expansion) + ")") if t.expansion else ""}: {html_escape(t.short)}</span>'
-        for t in sorted(terms.values(), key=lambda t: t.id)
-    ]
-    tips += [
-        f'<span class="tip tip--note" role="tooltip" id="notetip-{p.number}"><b>{html_escape(note_label(p, words))}</b>: '
-        f"{html_escape(plain_text(p.note.body))}</span>"
-        for p in text.notes
-    ]
-    if not tips:
-        return ""
-    return '<div class="edition-tips" data-search-exclude hidden>\n' + "\n".join(tips) + "\n</div>\n"
-
-
 # Pages already rendered, keyed on every argument of _page (which is all a page depends on): the live
 # preview keeps one across generations, so that a save renders again only the pages it changed.
 PageMemo = dict[tuple[object, ...], tuple[str, str]]
@@ -241,7 +334,7 @@ def write_text_page(text: AnnotatedText, edition: AnnotatedEdition, site_url: st
     here = edition.position(text.text.slug)
     low, high = max(0, here - NEIGHBOURS), min(len(edition.texts), here + NEIGHBOURS + 1)
     window = tuple(t.text for t in edition.texts[low:high])
-    key = (text, window, low, len(edition.texts), edition.edition.settings, site_url)
+    key = (text, window, low, len(edition.texts), edition.edition.settings, site_url, _sides(text, edition))
     if memo is None:
         return _page(*key)
     if key not in memo:
@@ -251,25 +344,44 @@ def write_text_page(text: AnnotatedText, edition: AnnotatedEdition, site_url: st
     return memo[key]
 
 
-def _page(text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, settings: Settings, site_url: str) -> tuple[str, str]:
+def _sides(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str, ...]:
+    """For each of the text's cross-links (in order), its row on the two texts' side-by-side page:
+    the rows follow the earlier text's order, so each end can tell its number from its own links."""
+    here = edition.position(text.text.slug)
+    targets = []
+    for end in text.links:
+        other = end.other
+        earlier = here < edition.position(other.slug)
+        siblings = sorted(
+            (e for e in text.links if e.other.slug == other.slug),
+            key=lambda e: (e.here.paragraph, e.here.start) if earlier else (e.there.paragraph, e.there.start),
+        )
+        first, second = (text.text, other) if earlier else (other, text.text)
+        targets.append(f"../{compare_page(first, second)}#link-{siblings.index(end) + 1}")
+    return tuple(targets)
+
+
+def _page(
+    text: AnnotatedText, window: tuple[Text, ...], low: int, total: int, settings: Settings, site_url: str, sides: tuple[str, ...]
+) -> tuple[str, str]:
     t = text.text
     words = settings.words
     description = plain_text(t.meta.headnote)[:300] if t.meta else t.title
     lang = lang_attribute(t, settings)
+    row_of = dict(zip(text.links, sides, strict=True))
     citation = text_citation(t, settings, site_url)
     parts = [
-        front_matter(t.shown_title, description, head_fields(meta_tags(citation), text_jsonld(t, settings, site_url))),
+        front_matter(t.shown_title, description, head_fields(meta_tags(citation), text_jsonld(t, settings, site_url)) + "hide:\n  - toc\n"),
         f"# {md_escape(t.shown_title)}" + (f" {{ lang={t.language} }}" if lang else "") + "\n",
-        header(text, words),
+        opening(text, words),
         f"## {md_escape(words('text.heading'))} {{ #text }}\n",
-        "\n\n".join(_paragraph(p, text, words, lang) for p in t.paragraphs),
+        '<div class="reading" markdown="1">\n' + "\n\n".join(_paragraph(p, text, words, lang, row_of) for p in t.paragraphs) + "\n</div>",
         notes_section(text, words),
         _terms(text, words),
         f"## {md_escape(words('text.cite'))} {{ #cite }}\n",
         cite_section(t, settings, site_url),
         citation_downloads(citation, "../", words),
         _others(t, window, low, total, words),
-        _tips(text, words),
     ]
     return text_page(t), "\n\n".join(p for p in parts if p).rstrip() + "\n"
 

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from tools.annotate.edition import AnnotatedEdition
 from tools.pages.bibliography import write_bibliography_page
+from tools.pages.compare import write_compare_pages
 from tools.pages.glossary import write_glossary_page
+from tools.pages.glossdata import write_glossary_data
 from tools.pages.index import write_index_page
 from tools.pages.markup import shared_renderer
 from tools.pages.printed import write_print_page
@@ -18,7 +20,7 @@ from tools.pages.text import PageMemo, write_text_page
 from tools.pages.timeline import write_timeline_page
 from tools.strings import Words
 
-GENERATED = ("*.md", "texts/*.md", "assets/*.js", "assets/*.css", "search/*.js", *DOWNLOADS)
+GENERATED = ("*.md", "texts/*.md", "compare/*.md", "assets/*.js", "assets/*.css", "search/*.js", *DOWNLOADS)
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
 
@@ -35,10 +37,12 @@ def render_pages(edition: AnnotatedEdition, site_url: str = "", memo: PageMemo |
                 write_term_map_page(edition),
                 write_print_page(edition),
                 write_bibliography_page(edition),
+                write_glossary_data(edition),
             ]
         )
         pages.update(write_text_page(text, edition, site_url, memo) for text in edition.texts)
         pages.update(write_search_index(edition))
+        pages.update(write_compare_pages(edition))
         pages.update(write_downloads(edition, site_url))
     pages.update((f"assets/{asset.name}", asset.read_text(encoding="utf-8")) for asset in sorted(ASSETS.iterdir()))
     pages["assets/edition.js"] = script_strings(edition.edition.settings.words) + pages["assets/edition.js"]

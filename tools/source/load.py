@@ -4,15 +4,17 @@ from __future__ import annotations
 import dataclasses
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tools.model import (
     DEFAULT_TERM_KINDS,
     DEFAULT_TEXT_KINDS,
+    GLOSS_MODES,
     Citation,
     CrossLink,
     DatedEvent,
     Edition,
+    GlossMode,
     Kind,
     Named,
     Note,
@@ -114,6 +116,7 @@ class Loader:
             term_kinds=self._kinds(r, "term_kinds", DEFAULT_TERM_KINDS),
             text_kinds=self._kinds(r, "text_kinds", DEFAULT_TEXT_KINDS),
             strings=self._strings(r.get("strings", {})),
+            gloss_by_kind=self._gloss_by_kind(r.get("gloss_by_kind", {}), r.get("term_kinds")),
             title_at=r.at("title"),
         )
 
@@ -145,6 +148,24 @@ class Loader:
             self.problems.append(error(record.at(name), "no-kinds", f"'{name}' declares no kind; list at least one (name and plural) or remove '{name}' to use the defaults"))
             return default
         return tuple(kinds)
+
+    def _gloss_by_kind(self, given: dict[str, Value], declared: list[Record] | None) -> tuple[tuple[str, GlossMode], ...]:
+        """The gloss modes set for some kinds of entry, each kind one the edition has."""
+        kinds = [k.get("name") for k in declared] if declared else [k.name for k in DEFAULT_TERM_KINDS]
+        kept: list[tuple[str, GlossMode]] = []
+        for kind, found in given.items():
+            mode, mode_at = found.value
+            if kind not in kinds:
+                self.problems.append(
+                    error(found.position, "choice", f"'{kind}' in 'gloss_by_kind' is no kind of entry{did_you_mean(kind, kinds)}; the kinds: {', '.join(kinds)}")
+                )
+            elif mode not in GLOSS_MODES:
+                self.problems.append(
+                    error(mode_at, "choice", f"the gloss setting for '{kind}' is '{mode}'{did_you_mean(mode, GLOSS_MODES)}; choose one of: {', '.join(GLOSS_MODES)}")
+                )
+            else:
+                kept.append((kind, cast(GlossMode, mode)))
+        return tuple(kept)
 
     def _strings(self, overrides: dict[str, Value]) -> tuple[tuple[str, str], ...]:
         """Overrides of the interface strings whose key exists and whose {fields} the string can fill."""

@@ -126,6 +126,7 @@ SETTINGS = RecordSpec(
         Field("slug", "line", "a short lowercase name used for file names, e.g. missile-defence-texts", required=True),
         Field("language", "line", "the language code, e.g. en, de, ru, pt-BR"),
         Field("gloss", "line", "which occurrences of a term are glossed", choices=GLOSS_MODES),
+        Field("gloss_by_kind", "mapping", "a gloss setting for the terms of some kinds, e.g. place: first-per-page"),
         Field("editors", "list", "the edition's editors as they should be cited, only when known, e.g. [Jane Doe]"),
         Field("publisher", "line", "who publishes the edition, only when known"),
         Field("published", "date", "when the edition was published: YYYY-MM-DD, YYYY-MM or YYYY, only when known"),

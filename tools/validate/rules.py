@@ -128,8 +128,8 @@ def _terms(edition: Edition) -> Iterator[Problem]:
 
 def _quote(edition: Edition, ref: QuoteRef) -> Iterator[Problem]:
     text = edition.text(ref.text)
-    if text is None and ref.text in edition.unreadable:
-        return  # the text's own error says why it could not be read
+    if text is None and (ref.text in edition.unreadable or not edition.texts):
+        return  # the text's own error (or the one saying there are no texts) says why it is missing
     if text is None:
         slugs = [t.slug for t in edition.texts]
         yield error(ref.text_position, "unknown-text", f"there is no text '{ref.text}'{did_you_mean(ref.text, slugs)}; texts: {', '.join(slugs)}")
