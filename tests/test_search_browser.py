@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, expect
 
 from tests.browser_support import MODES, SCREENSHOTS, SEARCH_STATUS, SEEDS, Browse, Built, Site, build_edition, open_site, search
 from tests.test_browser import AXE_OPTIONS
+from tools.dev.bench import synth
 
 pytestmark = pytest.mark.browser
 
@@ -20,6 +21,13 @@ pytestmark = pytest.mark.browser
 def seed_edition(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The real edition from seeds/, built."""
     return build_edition(SEEDS, tmp_path_factory.mktemp("search"))
+
+
+@pytest.fixture(scope="module")
+def many_texts(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """A synthetic edition of 40 texts, every one of them using the everyday word "report" many times."""
+    seeds = synth.write_seeds(synth.edition(40, 60), tmp_path_factory.mktemp("many") / "seeds")
+    return build_edition(seeds, tmp_path_factory.mktemp("many-built"))
 
 
 @pytest.fixture(scope="module", params=MODES)
@@ -159,3 +167,38 @@ def test_results_open_pass_axe_and_are_photographed(browse: Browse, site: Site, 
     assert not report, f"with search results open ({site.mode}, {width}px, {scheme}): {report}"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=SCREENSHOTS / f"search-{site.mode}-{width}-{scheme}.png")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_frequent_word_lists_ten_and_loads_three_files(browse: Browse, many_texts: Built, mode: str) -> None:
+    """A word in hundreds of documents lists its ten best, each with a marked snippet, from at most three
+    index files (no document file per listed result); "More results" adds the next ten, moves the focus
+    to the first of them, and the arrows reach it after the last result."""
+    with open_site(many_texts, mode) as site:
+        tab = browse.open(site, "")
+        tab.wait_for_load_state("load")
+        watch = browse.watch(tab)
+        status, found = search(tab, "report")
+        loaded = [url.rsplit("/", 1)[1] for url in watch.requests if "/search/" in url]
+        assert "index.js" in loaded and len(loaded) <= 3, f"a one-word query loaded {loaded}"
+        folder = (site.root / "search")
+        size = sum((folder / name).stat().st_size for name in loaded)
+        assert size <= 200_000, f"a one-word query loaded {size} bytes: {loaded}"
+        assert len(found) == 10 and len(set(found)) == 10, found
+        total = int(re.match(r"^([\d,]+) results on ", status).group(1).replace(",", ""))  # type: ignore[union-attr]
+        assert total > 100 and status.endswith("; the first 10 are listed"), status
+        snippets = tab.locator(".edition-search .edition-search__snippet")
+        assert all(text.strip() for text in snippets.all_inner_texts()), "a listed result has no snippet"
+        assert tab.locator(".edition-search .edition-search__snippet mark").count() >= 10
+        more = tab.locator(".edition-search__more")
+        expect(more).to_be_visible()
+        more.click()
+        links = tab.locator(".edition-search .md-search-result__list a")
+        expect(links).to_have_count(20)
+        expect(links.nth(10)).to_be_focused()
+        expect(tab.locator(SEARCH_STATUS)).to_have_text(re.compile(r"; the first 20 are listed$"))
+        after = [re.sub(r"\?h=[^#]*", "", href) for href in links.evaluate_all("links => links.map(a => a.href)")]
+        assert after[:10] == found, "the results already listed moved"
+        links.nth(19).focus()
+        tab.keyboard.press("ArrowDown")
+        expect(more).to_be_focused()

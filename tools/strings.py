@@ -309,6 +309,7 @@ STRINGS: dict[str, str] = {
     "script.search_pages.other": "{count} pages",
     "script.search_summary": "{results} on {pages}",
     "script.search_first": "{summary}; the first {count} are listed",
+    "script.search_more": "More results",
     "script.search_title": "Title and source",
     "script.search_paragraph": "¶{number}",
     "script.search_note": "Note {number}",

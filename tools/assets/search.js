@@ -17,7 +17,7 @@
     }
     return words(key + (plural.select(count) === "one" ? ".one" : ".other"), { count: count.toLocaleString(document.documentElement.lang || undefined) });
   }
-  var SHOWN = 60; // results listed at most
+  var BATCH = 10; // results listed at first, and added by each press of "more results"
   var PHRASE_BOOST = 3;
   var BEFORE = 40, AFTER = 120; // characters of context either side of the first match
   var ICONS = {
@@ -93,12 +93,11 @@
     return key;
   }
 
-  /* The shards that hold a word (or, for a prefix, every term that begins with it). */
-  function shardsFor(word, prefix) {
+  /* The one shard that holds a word and the terms it begins. A prefix too short to name one shard (a
+   * beginning as common as "re" in a large edition, split over many shards) finds the word itself only,
+   * so that each keystroke loads one shard at most; the next letter finds every term it begins. */
+  function shardsFor(word) {
     var key = shardKey(word);
-    if (prefix && index.splitSet[key] && Array.from(word).length === Array.from(key).length) {
-      return index.shards.filter(function (k) { return k.indexOf(key) === 0; });
-    }
     return index.shardSet[key] ? [key] : [];
   }
 
@@ -182,12 +181,17 @@
     return false;
   }
 
-  /* Every document holding every word, best first. */
+  function byScore(a, b) { return b.score - a.score || a.doc - b.doc; }
+
+  /* Every document holding every word, best first: plain {doc, score, window} records, so that ranking
+   * thousands of documents stays a single pass and a sort; describe() is left to the results shown. */
   function rank(words) {
     var total = starts.length ? starts[starts.length - 1] + 1 : 1;
     var lists = words.map(function (word, i) {
       var prefix = i === words.length - 1 && Array.from(word).length > 1;
-      return postingsFor(word, prefix, shardsFor(word, prefix));
+      var list = postingsFor(word, prefix, shardsFor(word));
+      list.idf = Math.log(1 + total / Math.max(1, Object.keys(list.weights).length));
+      return list;
     });
     var results = [];
     Object.keys(lists[0].weights).forEach(function (key) {
@@ -196,42 +200,69 @@
       for (var i = 0; i < lists.length; i++) {
         var weight = lists[i].weights[key];
         if (!weight) return;
-        score += weight * Math.log(1 + total / Object.keys(lists[i].weights).length);
+        score += weight * lists[i].idf;
         if (window === null && key in lists[i].windows) window = lists[i].windows[key];
       }
-      var found = describe(Number(key));
-      found.score = score;
-      found.window = window;
-      results.push(found);
+      results.push({ doc: Number(key), score: score, window: window, boosted: false });
     });
-    if (words.length > 1) {
-      results.forEach(function (found) {
-        var text = found.window || shownText(found);
-        if (text && hasPhrase(text, words)) found.score *= PHRASE_BOOST;
-      });
-    }
-    results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    results.sort(byScore);
     return results;
   }
 
-  function search(query) {
+  /* The result at a place in the list, with where it leads (describe()) added once. */
+  function described(outcome, at) {
+    var found = outcome.results[at];
+    if (!("page" in found)) outcome.results[at] = found = Object.assign(describe(found.doc), found);
+    return found;
+  }
+
+  /* The results from..to described, with the document files their snippets need loaded; for a query of
+   * several words, those that hold the exact phrase move to the front of that batch. Results already
+   * listed keep their places. */
+  function complete(outcome, from, to) {
+    var missing = {};
+    for (var at = from; at < Math.min(to, outcome.results.length); at++) {
+      var found = described(outcome, at);
+      if (!found.window) missing[contentFile(found)] = true;
+    }
+    return Promise.all(Object.keys(missing).map(load)).then(function () {
+      if (outcome.words.length < 2) return outcome;
+      var tail = outcome.results.slice(from);
+      tail.forEach(function (found) {
+        if (found.boosted) return;
+        var text = found.window || ("page" in found ? shownText(found) : null);
+        if (text === null) return;
+        found.boosted = true;
+        if (text && hasPhrase(text, outcome.words)) found.score *= PHRASE_BOOST;
+      });
+      tail.sort(byScore);
+      for (var i = 0; i < tail.length; i++) outcome.results[from + i] = tail[i];
+      return outcome;
+    });
+  }
+
+  /* The outcome of a query: every result ranked, the first batch ready to show. Once its shards are in,
+   * a query the reader has typed on from (stale() says so) loads no document file. */
+  function search(query, stale) {
     var words = tokens(query);
     if (!words.length) return Promise.resolve(null);
     return load("index.js").then(function () {
-      if (!index) return [];
+      if (!index) return { words: words, results: [], shown: 0, pages: 0 };
       var files = [];
-      words.forEach(function (word, i) {
-        var prefix = i === words.length - 1 && Array.from(word).length > 1;
-        shardsFor(word, prefix).forEach(function (key) { files.push(load("s-" + fileKey(key) + ".js")); });
+      words.forEach(function (word) {
+        shardsFor(word).forEach(function (key) { files.push(load("s-" + fileKey(key) + ".js")); });
       });
       return Promise.all(files).then(function () {
-        var results = rank(words);
-        var missing = {};
-        results.slice(0, SHOWN).forEach(function (found) { if (!found.window) missing[contentFile(found)] = true; });
-        var needed = Object.keys(missing);
-        if (!needed.length) return { words: words, results: results };
-        return Promise.all(needed.map(load)).then(function () {
-          return { words: words, results: words.length > 1 ? rank(words) : results };
+        var outcome = { words: words, results: rank(words), shown: 0, pages: 0 };
+        var seen = {};
+        outcome.results.forEach(function (found) {
+          var page = pageOf(found.doc);
+          if (!seen[page]) { seen[page] = true; outcome.pages++; }
+        });
+        if (stale()) return outcome;
+        return complete(outcome, 0, BATCH).then(function () {
+          outcome.shown = Math.min(BATCH, outcome.results.length);
+          return outcome;
         });
       });
     });
@@ -328,7 +359,7 @@
     return node;
   }
 
-  var toggle, input, meta, list, output, opener;
+  var toggle, input, meta, list, more, output, opener;
   var sequence = 0;
   var keepClosed = false;
 
@@ -357,16 +388,20 @@
 
   function render(outcome) {
     list.textContent = "";
+    more.hidden = true;
+    more.onclick = null;
     if (outcome === null) { announce(words("script.search_type")); return; }
     var results = outcome.results;
     if (!results.length) { announce(words("script.search_none")); return; }
-    var shown = results.slice(0, SHOWN);
+    /* Each batch grouped by page on its own, so that "more results" adds below what is listed and moves nothing. */
     var groups = [];
     var byPage = {};
-    shown.forEach(function (found) {
+    for (var at = 0; at < outcome.shown; at++) {
+      if (at % BATCH === 0) byPage = {};
+      var found = described(outcome, at);
       if (!(found.page in byPage)) { byPage[found.page] = []; groups.push(byPage[found.page]); }
       byPage[found.page].push(found);
-    });
+    }
     var query = "?h=" + encodeURIComponent(outcome.words.join(" "));
     groups.forEach(function (group) {
       var item = element("li", "md-search-result__item");
@@ -386,16 +421,36 @@
       });
       list.appendChild(item);
     });
-    var status = words("script.search_summary", { results: counted("script.search_results", results.length), pages: counted("script.search_pages", groups.length) });
-    if (results.length > SHOWN) status = words("script.search_first", { summary: status, count: SHOWN });
+    var status = words("script.search_summary", { results: counted("script.search_results", results.length), pages: counted("script.search_pages", outcome.pages) });
+    if (results.length > outcome.shown) {
+      status = words("script.search_first", { summary: status, count: outcome.shown });
+      more.hidden = false;
+      more.onclick = function () { showMore(outcome); };
+    }
     announce(status);
+  }
+
+  /* The next batch of results, their document files loaded if their snippets need them; the focus
+   * moves to the first result added, so that the keyboard carries on where the list grew. */
+  function showMore(outcome) {
+    var mine = sequence;
+    var from = outcome.shown;
+    more.disabled = true;
+    complete(outcome, from, from + BATCH).then(function () {
+      more.disabled = false;
+      if (mine !== sequence) return;
+      outcome.shown = Math.min(from + BATCH, outcome.results.length);
+      render(outcome);
+      var all = links();
+      if (all[from]) all[from].focus();
+    });
   }
 
   function run() {
     var mine = ++sequence;
     if (!tokens(input.value).length) { render(null); return; }
     announce(words("script.search_loading"));
-    search(input.value).then(function (outcome) {
+    search(input.value, function () { return mine !== sequence; }).then(function (outcome) {
       if (mine === sequence) render(outcome);
     });
   }
@@ -418,6 +473,7 @@
     }
     if (!isOpen()) return;
     var all = links();
+    if (!more.hidden) all.push(more); // the arrows reach "more results" after the last result
     var at = all.indexOf(document.activeElement);
     if (event.key === "Escape") {
       event.preventDefault();
@@ -430,7 +486,7 @@
       if (at === 0) input.focus(); else all[at - 1].focus();
     } else if (event.key === "Enter" && document.activeElement === input) {
       event.preventDefault();
-      if (all.length) all[0].click();
+      if (all.length && all[0] !== more) all[0].click();
     }
   }
 
@@ -499,8 +555,12 @@
     list = element("ol", "md-search-result__list");
     list.id = "edition-search-results";
     list.setAttribute("aria-label", words("script.search"));
+    more = element("button", "md-button edition-search__more", words("script.search_more"));
+    more.type = "button";
+    more.hidden = true;
     result.appendChild(meta);
     result.appendChild(list);
+    result.appendChild(more);
     scroll.appendChild(result);
     output.appendChild(scroll);
     inner.appendChild(form);

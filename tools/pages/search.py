@@ -13,6 +13,7 @@ whole text is in search/c-<page>-<chunk>.js, loaded only for a result no snippet
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
@@ -154,6 +155,29 @@ def _split(sizes: dict[str, int]) -> set[str]:
         splits |= grown
 
 
+def _prefix_snippets(key: str, terms: list[str], postings: dict[str, dict[int, int]], first: dict[tuple[str, int], int]) -> set[tuple[str, int]]:
+    """For each prefix a reader may type that begins two or more of a shard's terms (sorted), the best
+    documents of its query (search.js adds the weights of every term the last word begins and lists
+    the best first): each as (term, document), the term that weighs most in it, so that those results
+    show a snippet without loading their documents (a document whose shown text holds none of them has none)."""
+    wanted: set[tuple[str, int]] = set()
+    prefixes = {term[:n] for term in terms for n in range(max(len(key), FIRST_PREFIX), len(term))}
+    for prefix in prefixes:
+        low = bisect.bisect_left(terms, prefix)
+        high = bisect.bisect_left(terms, prefix + "\U0010ffff")
+        if high - low < 2:
+            continue
+        summed: dict[int, int] = defaultdict(int)
+        for term in terms[low:high]:
+            for number, weight in postings[term].items():
+                summed[number] += weight
+        for number in sorted(summed, key=lambda n: (-summed[n], n))[:SNIPPETS_PER_TERM]:
+            holding = [term for term in terms[low:high] if (term, number) in first]
+            if holding:
+                wanted.add((max(holding, key=lambda term: postings[term].get(number, 0)), number))
+    return wanted
+
+
 def file_key(key: str) -> str:
     """A shard key as part of a file name: a-z and 0-9 as they are, anything else as _<hex>_."""
     return "".join(c if c in "abcdefghijklmnopqrstuvwxyz0123456789" else f"_{ord(c):x}_" for c in key)
@@ -170,6 +194,7 @@ def write_search_index(edition: AnnotatedEdition) -> dict[str, str]:
     docs = [doc for page in per_page for doc in page]
     postings, first = _postings(docs)
     encoded: dict[str, list[object]] = {}
+    snippets: dict[str, dict[int, str]] = {}  # per term, the documents with the words around it kept
     for term, found in postings.items():
         numbers = sorted(found)
         flat: list[int] = []
@@ -178,13 +203,19 @@ def write_search_index(edition: AnnotatedEdition) -> dict[str, str]:
             flat += [number - previous, found[number]]
             previous = number
         best = sorted(numbers, key=lambda n: (-found[n], n))[:SNIPPETS_PER_TERM]
-        windows = [[n, _window(docs[n].shown, first[(term, n)])] for n in sorted(best) if (term, n) in first]
-        encoded[term] = [flat, windows] if windows else [flat]
+        windows = {n: _window(docs[n].shown, first[(term, n)]) for n in sorted(best) if (term, n) in first}
+        snippets[term] = windows
+        encoded[term] = [flat, [[n, w] for n, w in windows.items()]] if windows else [flat]
     sizes = {term: len(term) + len(json.dumps(value, ensure_ascii=False, separators=(",", ":"))) + 4 for term, value in encoded.items()}
     splits = _split(sizes)
     shards: dict[str, dict[str, list[object]]] = defaultdict(dict)
     for term in sorted(encoded):
         shards[_shard_key(term, splits)][term] = encoded[term]
+    for key, terms in shards.items():
+        for term, number in _prefix_snippets(key, sorted(terms), postings, first):
+            windows = snippets.setdefault(term, {})
+            windows.setdefault(number, _window(docs[number].shown, first[(term, number)]))
+            terms[term] = [terms[term][0], [[n, windows[n]] for n in sorted(windows)]]
     files = {f"search/s-{file_key(key)}.js": _script("shard", key, terms) for key, terms in shards.items()}
     for page_number, page_docs in enumerate(per_page):
         for chunk in range(0, len(page_docs), CHUNK):
