@@ -159,7 +159,7 @@ def _prefix_snippets(key: str, terms: list[str], postings: dict[str, dict[int, i
     """For each prefix a reader may type that begins two or more of a shard's terms (sorted), the best
     documents of its query (search.js adds the weights of every term the last word begins and lists
     the best first): each as (term, document), the term that weighs most in it, so that those results
-    show a snippet without loading their documents (a document whose shown text holds none of them has none)."""
+    show a snippet without loading their documents."""
     wanted: set[tuple[str, int]] = set()
     prefixes = {term[:n] for term in terms for n in range(max(len(key), FIRST_PREFIX), len(term))}
     for prefix in prefixes:
@@ -172,9 +172,8 @@ def _prefix_snippets(key: str, terms: list[str], postings: dict[str, dict[int, i
             for number, weight in postings[term].items():
                 summed[number] += weight
         for number in sorted(summed, key=lambda n: (-summed[n], n))[:SNIPPETS_PER_TERM]:
-            holding = [term for term in terms[low:high] if (term, number) in first]
-            if holding:
-                wanted.add((max(holding, key=lambda term: postings[term].get(number, 0)), number))
+            holding = [term for term in terms[low:high] if (term, number) in first] or terms[low:high]
+            wanted.add((max(holding, key=lambda term: postings[term].get(number, 0)), number))
     return wanted
 
 
@@ -203,7 +202,7 @@ def write_search_index(edition: AnnotatedEdition) -> dict[str, str]:
             flat += [number - previous, found[number]]
             previous = number
         best = sorted(numbers, key=lambda n: (-found[n], n))[:SNIPPETS_PER_TERM]
-        windows = {n: _window(docs[n].shown, first[(term, n)]) for n in sorted(best) if (term, n) in first}
+        windows = {n: _window(docs[n].shown, first.get((term, n), 0)) for n in sorted(best)}
         snippets[term] = windows
         encoded[term] = [flat, [[n, w] for n, w in windows.items()]] if windows else [flat]
     sizes = {term: len(term) + len(json.dumps(value, ensure_ascii=False, separators=(",", ":"))) + 4 for term, value in encoded.items()}
@@ -214,7 +213,7 @@ def write_search_index(edition: AnnotatedEdition) -> dict[str, str]:
     for key, terms in shards.items():
         for term, number in _prefix_snippets(key, sorted(terms), postings, first):
             windows = snippets.setdefault(term, {})
-            windows.setdefault(number, _window(docs[number].shown, first[(term, number)]))
+            windows.setdefault(number, _window(docs[number].shown, first.get((term, number), 0)))
             terms[term] = [terms[term][0], [[n, windows[n]] for n in sorted(windows)]]
     files = {f"search/s-{file_key(key)}.js": _script("shard", key, terms) for key, terms in shards.items()}
     for page_number, page_docs in enumerate(per_page):
