@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Playwright, sync_playwright
 from tools.site import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
+pytest_plugins = ["tests.browser_fixtures"]
 
 EDITION = """\
 title: Test Edition

@@ -14,7 +14,7 @@ from urllib.parse import urldefrag, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.browser_support import (
     MODES,
@@ -136,18 +136,6 @@ def open_first_tip(tab: Page, width: int) -> None:
 
 
 @pytest.fixture(scope="session")
-def axe() -> Axe:
-    """axe-core, loaded once."""
-    return Axe()
-
-
-@pytest.fixture(scope="session")
-def edition(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The real edition from seeds/, built into a temporary folder."""
-    return build_edition(SEEDS, tmp_path_factory.mktemp("edition"))
-
-
-@pytest.fixture(scope="session")
 def xss_edition(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The edition from xss_seeds, built."""
     root = tmp_path_factory.mktemp("xss")
@@ -155,26 +143,10 @@ def xss_edition(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 @pytest.fixture(scope="session", params=MODES)
-def site(request: pytest.FixtureRequest, edition: Built) -> Iterator[Site]:
-    """The real edition, hosted and offline."""
-    with open_site(edition, request.param) as opened:
-        yield opened
-
-
-@pytest.fixture(scope="session", params=MODES)
 def xss_site(request: pytest.FixtureRequest, xss_edition: Built) -> Iterator[Site]:
     """The XSS edition, hosted and offline."""
     with open_site(xss_edition, request.param) as opened:
         yield opened
-
-
-@pytest.fixture
-def browse(browser: Browser) -> Iterator[Browse]:
-    """Opens watched pages; after the test, no request may have left the site and nothing may have logged an error."""
-    opened = Browse(browser)
-    yield opened
-    problems = opened.close()
-    assert not problems, "the pages misbehaved:\n" + "\n".join(problems)
 
 
 @pytest.fixture(scope="session")

@@ -61,6 +61,11 @@ def test_plurals_and_possessives() -> None:
     assert found(GLOSSARY, "ABMs and NATO’s and NATO's") == [("ABMs", "abm"), ("NATO", "nato"), ("NATO", "nato")]
 
 
+def test_plural_of_a_pattern_ending_in_a_digit() -> None:
+    matcher = TermMatcher([term("SM-3")])
+    assert found(matcher, "24 SM-3s and one SM-3, not SM-3x") == [("SM-3s", "sm-3"), ("SM-3", "sm-3")]
+
+
 def test_seed_alias_with_plural_and_spaces_for_hyphens() -> None:
     text = "some 400 Anti Ballistic Missiles that are targeted"
     assert found(GLOSSARY, text) == [("Anti Ballistic Missiles", "abm")]

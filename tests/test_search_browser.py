@@ -4,23 +4,16 @@ index loaded only on first use, and axe-core with the results open, light and da
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import expect
 
-from tests.browser_support import MODES, SCREENSHOTS, SEARCH_STATUS, SEEDS, Browse, Built, Site, build_edition, open_site, search
+from tests.browser_support import MODES, SCREENSHOTS, SEARCH_STATUS, Browse, Built, Site, build_edition, open_site, search
 from tests.test_browser import AXE_OPTIONS
 from tools.dev.bench import synth
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def seed_edition(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The real edition from seeds/, built."""
-    return build_edition(SEEDS, tmp_path_factory.mktemp("search"))
 
 
 @pytest.fixture(scope="module")
@@ -29,26 +22,6 @@ def many_texts(tmp_path_factory: pytest.TempPathFactory) -> Built:
     seeds = synth.write_seeds(synth.edition(40, 60), tmp_path_factory.mktemp("many") / "seeds")
     return build_edition(seeds, tmp_path_factory.mktemp("many-built"))
 
-
-@pytest.fixture(scope="module", params=MODES)
-def site(request: pytest.FixtureRequest, seed_edition: Built) -> Iterator[Site]:
-    """The seed edition, hosted and from file://."""
-    with open_site(seed_edition, request.param) as opened:
-        yield opened
-
-
-@pytest.fixture
-def browse(browser: Browser) -> Iterator[Browse]:
-    """Watched pages; after the test, no request may have left the site and nothing may have logged an error."""
-    opened = Browse(browser)
-    yield opened
-    problems = opened.close()
-    assert not problems, "the pages misbehaved:\n" + "\n".join(problems)
-
-
-@pytest.fixture(scope="module")
-def axe() -> Axe:
-    return Axe()
 
 DEADLOCK, MIRROR, MFA = "texts/deadlock-over-abms/", "texts/mirror-response/", "texts/mfa-on-dod-article/"
 

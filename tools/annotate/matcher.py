@@ -2,8 +2,8 @@
 
 Rules: spaces, no-break spaces and hyphens are interchangeable; patterns with capitals and no lower
 case (ABM, NATO) match case-sensitively, others ignore case, unless the entry says otherwise; a
-match must start and end on a word boundary, where a plural "s"/"es" may extend it (possessives need
-nothing: the apostrophe is a boundary); of overlapping candidates the leftmost, then the longest wins.
+match must start and end on a word boundary, where a plural "s"/"es" may extend a pattern ending in a
+letter or digit ("ABMs", "SM-3s"; possessives need nothing: the apostrophe is a boundary); of overlapping candidates the leftmost, then the longest wins.
 
 Any script: letters, digits and combining marks (a decomposed accent, an Indic vowel sign) are word
 characters; case folds one character for one (Greek final sigma as sigma). Scripts written without
@@ -92,9 +92,9 @@ class TermMatcher:
         for word, forms in words.items():
             # The forms of one word differ only in punctuation, so they end in the same kind of character.
             if _unspaced(word[1]):  # no boundary before it: found anywhere, not only after a space
-                self._automaton.add_word(word[1:], (len(word) - 1, False, word[-1].isalpha() and not _unspaced(word[-1]), forms))
+                self._automaton.add_word(word[1:], (len(word) - 1, False, word[-1].isalnum() and not _unspaced(word[-1]), forms))
             else:
-                entry = (len(word) - 1, _unspaced(word[-1]), word[-1].isalpha(), forms)
+                entry = (len(word) - 1, _unspaced(word[-1]), word[-1].isalnum(), forms)
                 self._automaton.add_word(word, entry)
                 self._after_unspaced.add_word(word[1:], entry)
         if words:
