@@ -187,6 +187,18 @@ def problem_lines(seeds: Path) -> list[str]:
     return [p.format() for p in check(seeds).problems]
 
 
+def error_lines(seeds: Path) -> list[str]:
+    """The errors among problem_lines(seeds)."""
+    return [line for line in problem_lines(seeds) if ": error: " in line]
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """tmp_path as the working directory, so messages name seeds/... paths."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 def mkdocs_extensions() -> list[object]:
     """The Markdown extensions (with their settings) that mkdocs.yml gives MkDocs."""
 

@@ -6,26 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import GLOSSARY, problem_lines, write_seeds
+from conftest import GLOSSARY, error_lines, write_seeds
 
 from tools.pipeline import generate
 from tools.validate.anchors import GLOSSARY_PAGE, PRINT_PAGE, PRINT_PREFIXES
 
 
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def errors(seeds: Path) -> list[str]:
-    return [line for line in problem_lines(seeds) if ": error: " in line]
-
-
 def test_a_text_named_index_is_refused(here: Path) -> None:
     """Issue 13: a text named index.txt got citation URLs that 404."""
     seeds = write_seeds(here, texts={"one": "The ABM Treaty.\n", "index": "The ABM Treaty again.\n"})
-    assert errors(seeds) == [
+    assert error_lines(seeds) == [
         "seeds/texts/index.txt:1:1: error: a text cannot be named 'index': its page would be the texts' folder page and its address would not work; "
         "rename the file [reserved-name]"
     ]
@@ -35,7 +25,7 @@ def test_a_text_named_index_is_refused(here: Path) -> None:
 def test_a_text_named_like_a_print_page_section_is_refused(here: Path, name: str) -> None:
     """Issue 13: glossary.txt collided with the print page's Glossary section."""
     seeds = write_seeds(here, texts={"one": "The ABM Treaty.\n", name: "The ABM Treaty again.\n"})
-    assert errors(seeds) == [
+    assert error_lines(seeds) == [
         f"seeds/texts/{name}.txt:1:1: error: the text's name '{name}' is an anchor the print page uses itself ('#{name}'), so links to the text "
         "there would land on the wrong section; rename the file [anchor-collision]"
     ]
@@ -44,7 +34,7 @@ def test_a_text_named_like_a_print_page_section_is_refused(here: Path, name: str
 @pytest.mark.parametrize(("name", "part"), [("one-notes", "notes"), ("one-p1", "p1"), ("one-note-2", "note-2")])
 def test_a_text_named_like_another_texts_print_anchor_is_refused(here: Path, name: str, part: str) -> None:
     seeds = write_seeds(here, texts={"one": "The ABM Treaty.\n", name: "The ABM Treaty again.\n"})
-    assert errors(seeds) == [
+    assert error_lines(seeds) == [
         f"seeds/texts/{name}.txt:1:1: error: the text's name '{name}' is also the print page's anchor for {part} of seeds/texts/one.txt "
         f"('#{name}'); rename one of the two files [anchor-collision]"
     ]
@@ -56,7 +46,7 @@ def test_a_term_whose_anchor_is_a_glossary_heading_is_refused(here: Path, term: 
     entry = f"- term: {term}\n  kind: concept\n  short: S.\n  definition: D.\n  references:\n    - source: abm-treaty\n"
     seeds = write_seeds(here, glossary=GLOSSARY + entry, texts={"one": f"The ABM Treaty and {term}.\n"})
     anchor = re.sub(r"[^a-z0-9]+", "-", term.lower())
-    assert errors(seeds) == [
+    assert error_lines(seeds) == [
         f"seeds/glossary.yml:18:3: error: the term '{term}' gets the glossary anchor '#{anchor}', which the glossary page uses for its own "
         "headings (by-kind, kind-..., letter-...), so its glosses would land there; write the term differently [anchor-collision]"
     ]

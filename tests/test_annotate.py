@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from conftest import EDITION, TEXT_META, write_seeds
 
 from tools.annotate.edition import AnnotatedEdition
@@ -13,12 +12,6 @@ from tools.pipeline import check
 from tools.source.quotes import QuoteFinder, Span, find_quote
 
 BODY = "ABM and ABMs here; the ABM Treaty too.\n\nAn ABM again, and the ABM Treaty.\n\nNo term.\n\nLast ABM.\n"
-
-
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def annotated(seeds: Path) -> AnnotatedEdition:

@@ -6,16 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tools.problems import Position, error, warning
 from tools.site.banner import PROBLEMS, TAGS, WINDOW, ProblemBoard, excerpt, inject, with_banner
-
-
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_excerpt_marks_the_column(here: Path) -> None:

@@ -24,12 +24,6 @@ BROKEN_NOTES = """\
 PROBLEM = re.compile(r"^[^:\s]+:\d+:\d+: (error|warning): .+ \[[a-z-]+\]$")
 
 
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_check_broken_edition(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_seeds(here, notes=BROKEN_NOTES)
     assert main(["check"]) == 1

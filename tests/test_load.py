@@ -11,12 +11,6 @@ from tools.source.load import load_edition, split_paragraphs
 from tools.strings import Words
 
 
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def load(seeds: Path) -> tuple[Edition, list[str]]:
     edition, problems = load_edition(seeds)
     return edition, sorted(p.format() for p in problems)

@@ -13,12 +13,6 @@ from tools.problems import Position, error, warning
 from tools.report import as_json, escape_data, escape_property, github_command
 
 
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_escaping_follows_githubs_toolkit() -> None:
     assert escape_data("50% of it\r\nnext: a, b") == "50%25 of it%0D%0Anext: a, b"
     assert escape_property("dir,x/a:b%\n.yml") == "dir%2Cx/a%3Ab%25%0A.yml"

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-from conftest import EDITION, GLOSSARY, ROOT, TEXT_META, problem_lines, write_seeds
+from conftest import EDITION, GLOSSARY, ROOT, TEXT_META, error_lines, write_seeds
 
 from tools.model import PartialDate
 from tools.pages.write import render_pages
@@ -28,14 +27,6 @@ text_kinds:
 """
 
 
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def errors(seeds: Path) -> list[str]:
-    return [line for line in problem_lines(seeds) if ": error: " in line]
 
 
 def pages(seeds: Path) -> dict[str, str]:
@@ -50,7 +41,7 @@ def pages(seeds: Path) -> dict[str, str]:
 def test_an_edition_declares_its_own_kinds(here: Path) -> None:
     meta = TEXT_META.replace("kind: news report", "kind: letter")
     seeds = write_seeds(here, edition=EDITION + KINDS, metadata={"one": meta})
-    assert errors(seeds) == []
+    assert error_lines(seeds) == []
     glossary = pages(seeds)["glossary.md"]
     assert '<p class="by-kind" id="kind-weapon-system" markdown="1">**Weapon systems** (1)' in glossary
     assert "**Treaties** (1)" in glossary and "People" not in glossary  # a kind no entry has is not listed
@@ -59,7 +50,7 @@ def test_an_edition_declares_its_own_kinds(here: Path) -> None:
 def test_kinds_outside_the_editions_lists_are_errors_with_did_you_mean(here: Path) -> None:
     glossary = GLOSSARY.replace("kind: weapon system", "kind: weapons system")
     seeds = write_seeds(here, edition=EDITION + KINDS, glossary=glossary)
-    assert errors(seeds) == [
+    assert error_lines(seeds) == [
         "seeds/glossary.yml:3:9: error: the kind 'weapons system' of 'ABM' is not one of the edition's term_kinds "
         "(did you mean 'weapon system'?); choose one of: Person, weapon system, treaty (or declare it under term_kinds in edition.yml) [unknown-kind]",
         "seeds/texts/one.yml:4:7: error: the kind 'news report' is not one of the edition's text_kinds; choose one of: letter "
@@ -69,7 +60,7 @@ def test_kinds_outside_the_editions_lists_are_errors_with_did_you_mean(here: Pat
 
 def test_default_kinds_apply_without_a_declaration(here: Path) -> None:
     seeds = write_seeds(here, glossary=GLOSSARY.replace("kind: treaty", "kind: letter"))
-    assert errors(seeds) == [
+    assert error_lines(seeds) == [
         "seeds/glossary.yml:11:9: error: the kind 'letter' of 'ABM Treaty' is not one of the edition's term_kinds; choose one of: "
         "concept, treaty, weapon system, organisation, person, place, event (or declare it under term_kinds in edition.yml) [unknown-kind]"
     ]
@@ -77,7 +68,7 @@ def test_default_kinds_apply_without_a_declaration(here: Path) -> None:
 
 def test_declared_kinds_are_checked(here: Path) -> None:
     kinds = "term_kinds:\n  - name: person\n    plural: People\n  - name: person\n    plural: Persons\ntext_kinds: []\n"
-    assert errors(write_seeds(here, edition=EDITION + kinds)) == [
+    assert error_lines(write_seeds(here, edition=EDITION + kinds)) == [
         "seeds/edition.yml:8:11: error: the kind 'person' is already declared at line 6; keep one [duplicate-kind]",
         "seeds/edition.yml:10:13: error: 'text_kinds' declares no kind; list at least one (name and plural) or remove 'text_kinds' to use the defaults [no-kinds]",
         "seeds/glossary.yml:3:9: error: the kind 'weapon system' of 'ABM' is not one of the edition's term_kinds; choose one of: person "
@@ -103,7 +94,7 @@ def test_strings_override_the_interface_words(here: Path) -> None:
 
 def test_an_unknown_string_key_is_an_error_at_its_line(here: Path) -> None:
     strings = "strings:\n  text.note: Anmerkungen\n"
-    assert errors(write_seeds(here, edition=EDITION + strings)) == [
+    assert error_lines(write_seeds(here, edition=EDITION + strings)) == [
         "seeds/edition.yml:6:3: error: there is no interface string 'text.note' (did you mean 'text.notes'?); "
         "the keys are listed in tools/strings.py [unknown-string]"
     ]
@@ -111,7 +102,7 @@ def test_an_unknown_string_key_is_an_error_at_its_line(here: Path) -> None:
 
 def test_a_string_may_not_ask_for_a_field_it_cannot_fill(here: Path) -> None:
     strings = "strings:\n  text.paragraph: Absatz {nummer}\n  text.notes: Anmerkungen {\n"
-    assert errors(write_seeds(here, edition=EDITION + strings)) == [
+    assert error_lines(write_seeds(here, edition=EDITION + strings)) == [
         "seeds/edition.yml:6:19: error: the string 'text.paragraph' cannot fill {nummer}; the fields it can use: {number} [string-field]",
         "seeds/edition.yml:7:15: error: the string 'text.notes' has an unmatched brace; write {{ and }} for a literal brace [string-field]",
     ]

@@ -19,13 +19,6 @@ def entry(term: str, *extra: str, short: str = "A short definition.", definition
     return "\n".join(lines) + "\n"
 
 
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """tmp_path as the working directory, so messages name seeds/... paths."""
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def errors(lines: list[str]) -> list[str]:
     return [line for line in lines if ": error: " in line]
 

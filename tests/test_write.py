@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from conftest import TEXT_META, write_seeds
 
 from tools.pages.write import render_pages
@@ -15,12 +14,6 @@ TEXTS = {
 }
 # Pages every edition has; others (such as extra overview pages) may be added by the page writers.
 CORE_FILES = {"assets/edition.css", "assets/edition.js", "glossary.md", "index.md", "texts/one.md", "texts/two.md"}
-
-
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def files(docs: Path) -> dict[str, tuple[bytes, int]]:
