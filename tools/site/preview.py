@@ -10,6 +10,9 @@ Three parts, in one process:
 - its builder (PreviewSite) renders the whole site when the config changed (navigation, title),
   else only the pages newer than their HTML (MkDocs' "dirty" build). The search index is part of
   the generated docs/ (search/*.js), so only its changed files are copied.
+
+The print page holds the whole edition (tens of seconds to render at a thousand texts), so a save
+leaves it alone: it is written into docs/ when it is requested (HeldPrint), and rendered then.
 """
 from __future__ import annotations
 
@@ -30,7 +33,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
+from tools.annotate.edition import AnnotatedEdition
+from tools.pages.printed import PAGE as PRINT_PAGE
 from tools.pages.text import PageMemo
+from tools.pages.write import render_print_page, write_page
 from tools.pipeline import Checked, generate
 from tools.problems import Problem, has_errors
 from tools.site.banner import ProblemBoard, with_banner
@@ -55,15 +61,18 @@ def snapshot(seeds: Path) -> Snapshot:
     return found
 
 
-def regenerate(seeds: Path, docs: Path, build: Path, root: Path, warned: set[Problem], site_url: str = "", memo: PageMemo | None = None) -> Checked:
+def regenerate(
+    seeds: Path, docs: Path, build: Path, root: Path, warned: set[Problem], site_url: str = "", memo: PageMemo | None = None, hold_print: bool = False
+) -> Checked:
     """Check and write pages; print errors, new warnings and what changed. Pages stay as they were on error.
 
-    memo keeps the text pages from one save to the next, so that only the pages a save changed are rendered again."""
+    memo keeps the text pages from one save to the next, so that only the pages a save changed are
+    rendered again; hold_print leaves the print page as it is (HeldPrint writes it when it is opened)."""
     from tools.site.build import write_config
     from tools.site.publish import build_lock
 
     with build_lock(build):  # never while `make site` reads docs/
-        checked, changed = generate(seeds, docs, site_url, memo)
+        checked, changed = generate(seeds, docs, site_url, memo, hold_print)
     for problem in checked.problems:
         if problem.severity == "error" or problem not in warned:
             print(problem.format(), file=sys.stderr, flush=True)
@@ -74,7 +83,57 @@ def regenerate(seeds: Path, docs: Path, build: Path, root: Path, warned: set[Pro
         return checked
     write_config(root, docs, checked.edition, build / "serve-site", build / "mkdocs.serve.yml", strict=False)
     print(f"docs: {len(changed)} page(s) updated" + (f": {', '.join(changed)}" if changed else ""), flush=True)
+    if hold_print:
+        print("print page: updated when it is opened (it holds the whole edition)", flush=True)
     return checked
+
+
+class HeldPrint:
+    """The preview's print page: a save makes it out of date without rendering it; a request for it
+    (asked(), from the server's threads) has the generator's thread write it (write_if_wanted()),
+    and MkDocs' watcher then renders it and reloads the open page."""
+
+    def __init__(self, docs: Path) -> None:
+        self.docs = docs
+        self.edition: AnnotatedEdition | None = None
+        self.stale = False
+        self.wanted = threading.Event()
+        name = PRINT_PAGE.removesuffix(".md")
+        self.paths = {f"/{name}/", f"/{name}/index.html", f"/{name}"}
+
+    def saved(self, edition: AnnotatedEdition) -> None:
+        """The edition after a good save: the print page in docs/ may no longer show it."""
+        self.edition, self.stale = edition, True
+
+    def asked(self, path_info: str) -> None:
+        """A request for path_info: when it is the print page and that is out of date, have it written."""
+        if self.stale and path_info in self.paths:
+            self.wanted.set()
+
+    def write_if_wanted(self) -> None:
+        """Render and write the print page if it was requested while out of date (hold the docs/ lock)."""
+        if self.wanted.is_set():
+            self.wanted.clear()
+            self.write()
+
+    def write(self) -> None:
+        """Render the print page of the last good save and write it into docs/ if it changed."""
+        if self.edition is None or not self.stale:
+            return
+        started = time.perf_counter()
+        written = [name for name, content in render_print_page(self.edition).items() if write_page(self.docs, name, content)]
+        self.stale = False
+        print(f"print page: {'written for rendering' if written else 'up to date'} ({time.perf_counter() - started:.1f} s)", flush=True)
+
+
+def noticing(app: Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]], held: HeldPrint) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
+    """The server's WSGI app, telling held about every request before answering it."""
+
+    def served(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        held.asked(environ.get("PATH_INFO", ""))
+        return app(environ, start_response)
+
+    return served
 
 
 class _NotDirtyWarning(logging.Filter):
@@ -152,17 +211,19 @@ class PreviewServer(LiveReloadServer):
         return super().serve_request(environ, start_response)
 
 
-def _watch_seeds(seeds: Path, regenerate_now: Callable[[], None], stop: threading.Event) -> None:
-    """Poll seeds/ until stop is set; regenerate after every change. A failure is printed, never fatal."""
+def _watch_seeds(seeds: Path, regenerate_now: Callable[[], None], stop: threading.Event, between: Callable[[], None] = lambda: None) -> None:
+    """Poll seeds/ until stop is set; regenerate after every change, and call between() at every poll.
+    A failure is printed, never fatal."""
     seen = snapshot(seeds)
     while not stop.wait(POLL_SECONDS):
         now = snapshot(seeds)
-        if now != seen:
-            seen = now
-            try:
+        try:
+            if now != seen:
+                seen = now
                 regenerate_now()
-            except Exception as failed:
-                print(f"preview not updated: {type(failed).__name__}: {failed}", file=sys.stderr, flush=True)
+            between()
+        except Exception as failed:
+            print(f"preview not updated: {type(failed).__name__}: {failed}", file=sys.stderr, flush=True)
 
 
 def _not_found_page(site_dir: Path) -> bytes | None:
@@ -183,8 +244,13 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int, site_url:
     memo: PageMemo = {}
     lock = threading.Lock()
     board = ProblemBoard()
-    checked = regenerate(seeds, docs, build, root, warned, site_url, memo)
+    held = HeldPrint(docs)
+    checked = regenerate(seeds, docs, build, root, warned, site_url, memo, hold_print=True)
     board.show(checked.problems)
+    if checked.edition is not None:
+        held.saved(checked.edition)
+        if not (docs / PRINT_PAGE).exists():  # the navigation names it: the first render needs it
+            held.write()
     config = build / "mkdocs.serve.yml"
     if checked.edition is None and not config.exists():
         print("nothing to preview yet: fix the errors above, then run the preview again", file=sys.stderr)
@@ -210,12 +276,20 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int, site_url:
         return 1
     served = server.get_app()
     assert served is not None  # MkDocs sets its app when the server is made
-    server.set_app(with_banner(served, board))
+    server.set_app(noticing(with_banner(served, board), held))
     stop = threading.Event()
 
     def regenerate_now() -> None:
         with lock:
-            board.show(regenerate(seeds, docs, build, root, warned, site_url, memo).problems)
+            checked = regenerate(seeds, docs, build, root, warned, site_url, memo, hold_print=True)
+            board.show(checked.problems)
+            if checked.edition is not None and not has_errors(checked.problems):
+                held.saved(checked.edition)
+
+    def write_print_if_wanted() -> None:
+        if held.wanted.is_set():
+            with lock:
+                held.write_if_wanted()
 
     # `kill` (SIGTERM) must stop the server too, as Ctrl+C does: run the cleanup below.
     signal.signal(signal.SIGTERM, _interrupt)
@@ -223,7 +297,7 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int, site_url:
         site.build()
         server.watch(str(docs))
         server.watch(str(config))
-        threading.Thread(target=_watch_seeds, args=(seeds, regenerate_now, stop), daemon=True).start()
+        threading.Thread(target=_watch_seeds, args=(seeds, regenerate_now, stop, write_print_if_wanted), daemon=True).start()
         print(f"preview: {url}  (watching {seeds}; Ctrl+C stops)", flush=True)
         server.serve()  # type: ignore[no-untyped-call]  # MkDocs leaves it unannotated
     except KeyboardInterrupt:
