@@ -1,4 +1,5 @@
-"""A text's page: its list of other texts stays short however large the edition."""
+"""A text's page: its list of other texts stays short however large the edition; its list of terms
+holds no definition (tooltips come from the shared glossary data)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -62,3 +63,16 @@ def test_the_preview_memo_keys_on_every_input(tmp_path: Path) -> None:
     renamed = replace(checked.edition.edition.settings, title="Another title")
     other = replace(checked.edition, edition=replace(checked.edition.edition, settings=renamed))
     assert "Another title" in write_text_page(text, other, "https://b.example/", memo)[1]
+
+
+def test_terms_in_this_text_are_glosses_without_their_definitions(tmp_path: Path) -> None:
+    """Issue 16: an edit of a short definition must change no text page, so the list of terms links
+    each as a gloss (its tooltip comes from assets/glossary-data.js) instead of copying its definition."""
+    checked = check(write_seeds(tmp_path, texts={"one": "The ABM Treaty limited ABMs.\n\nA second paragraph on ABM.\n"}))
+    assert checked.edition is not None
+    _, page = write_text_page(checked.edition.texts[0], checked.edition)
+    terms = page[page.index("{ #terms }") :].split("\n## ")[0]
+    assert "- [ABM](../glossary.md#abm){ .gloss } (2): [¶1](#p1), [¶2](#p2)" in terms
+    assert "- [ABM Treaty](../glossary.md#abm-treaty){ .gloss } (1): [¶1](#p1)" in terms
+    for term in checked.edition.edition.terms:
+        assert term.short not in page

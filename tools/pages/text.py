@@ -287,10 +287,11 @@ def _terms(text: AnnotatedText, words: Words) -> str:
         return ""
     terms = {o.term.id: o.term for o in text.occurrences}
     ordered = sorted(terms.values(), key=lambda t: t.term.casefold())
+    # Each term is a gloss: its short definition shows in a tooltip from the shared glossary data, so
+    # that an edit of a definition changes no text page (issue 16).
     items = [
-        f"- [{md_escape(t.term)}]({GLOSSARY}#{t.id}) ({counts[t.id]}): "
+        f"- [{md_escape(t.term)}]({GLOSSARY}#{t.id}){{ .gloss }} ({counts[t.id]}): "
         + ", ".join(f"[¶{n}](#p{n})" for n in sorted({o.paragraph for o in text.occurrences if o.term.id == t.id}))
-        + f'<span class="term-short"> — {md_escape(t.short)}</span>'
         for t in ordered
     ]
     return f"## {md_escape(words('text.terms'))} {{ #terms }}\n\n" + "\n".join(items) + "\n"
