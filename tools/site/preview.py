@@ -29,9 +29,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.base import Config
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
 
 from tools.annotate.edition import AnnotatedEdition
 from tools.pages.printed import PAGE as PRINT_PAGE
@@ -144,12 +148,45 @@ class _NotDirtyWarning(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once for the whole preview (MkDocs makes a new Jinja environment
+    for every build, and compiling Material's templates costs most of a small save's render). Jinja
+    keys each template by its name and a checksum of its source, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class _NoOptions(Config):
+    """A plugin's config with no options."""
+
+
+class _UseCompiledTemplates(BasePlugin[_NoOptions]):
+    """Gives every build's Jinja environment the preview's CompiledTemplates."""
+
+    def __init__(self, cache: CompiledTemplates) -> None:
+        super().__init__()
+        self.cache = cache
+
+    def on_env(self, env: jinja2.Environment, /, *, config: Any, files: Any) -> jinja2.Environment:
+        env.bytecode_cache = self.cache
+        return env
+
+
 class PreviewSite:
     """Renders docs/ into the served folder: in full when the config changed, else only what changed."""
 
     def __init__(self, config: Path, site_dir: Path, url: str, lock: threading.Lock) -> None:
         self.config, self.site_dir, self.url, self.lock = config, site_dir, url, lock
         self.built_config: str | None = None
+        self.templates = CompiledTemplates()
 
     def build(self) -> None:
         with self.lock:  # the generator thread does not write docs/ while MkDocs reads it
@@ -158,6 +195,7 @@ class PreviewSite:
             full = text != self.built_config
             config = load_config(str(self.config), site_dir=str(self.site_dir))
             config.site_url = self.url
+            config.plugins["edition-preview-templates"] = _UseCompiledTemplates(self.templates)
             mkdocs_build(config, serve_url=self.url, dirty=not full)
             self.built_config = text
             print(f"preview: {'site' if full else 'changed pages'} rendered in {time.perf_counter() - started:.1f} s", flush=True)
