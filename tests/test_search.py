@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from tests.conftest import write_seeds
-from tools.pages.search import SHARD_BYTES, file_key, fold, write_search_index
+from tools.pages.search import SHARD_BYTES, _folded_with_origins, file_key, fold, write_search_index
 from tools.pipeline import check
 
 CALL = re.compile(r"editionSearch\.(index|shard|content)\((.*)\);\n", re.S)
@@ -27,6 +27,17 @@ def test_fold_drops_case_and_marks_in_any_script() -> None:
     assert fold("Привет Ёлка") == "привет елка"
     assert fold("NATO’s") == "nato's"
     assert fold("ﬁnal") == "final"
+
+
+def test_folded_text_keeps_each_character_s_origin() -> None:
+    # One character for one: the positions are the text's own, and the folding is fold()'s, final sigma included.
+    assert _folded_with_origins("Rédzikowo’s ΟΔΟΣ") == (fold("Rédzikowo’s ΟΔΟΣ"), list(range(16)))
+    assert fold("ΟΔΟΣ") == "οδος"
+    # A ligature folds to two characters and a lone combining mark to none: each folded character
+    # still points at the character it came from.
+    folded, origins = _folded_with_origins("ﬁx e\u0301a")
+    assert folded == "fix ea"
+    assert origins == [0, 0, 1, 2, 3, 5]
 
 
 def test_file_keys_are_safe_names() -> None:

@@ -145,3 +145,16 @@ def test_no_temporary_files_are_left(here: Path) -> None:
     seeds = write_seeds(here, texts=TEXTS, metadata={"one": TEXT_META, "two": TEXT_META})
     generate(seeds, here / "docs")
     assert [p.name for p in (here / "docs").rglob(".*")] == []
+
+
+def test_every_generated_file_is_kept_out_of_git() -> None:
+    """What generate() writes into docs/ for this repository's seeds is git-ignored and not tracked."""
+    import subprocess
+
+    from conftest import ROOT
+
+    written = [f"docs/{name}" for name in all_files(ROOT / "seeds")]
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], input="\n".join(written), capture_output=True, text=True, cwd=ROOT, check=False)
+    assert sorted(set(written) - set(ignored.stdout.split())) == []
+    tracked = subprocess.run(["git", "ls-files", "docs"], capture_output=True, text=True, cwd=ROOT, check=True).stdout.split()
+    assert tracked == ["docs/.gitkeep"]

@@ -38,22 +38,44 @@ SNIPPETS_PER_TERM = 12  # documents per term whose words around the term are kep
 CHUNK = 64  # documents per content file
 BEFORE, AFTER = 40, 120  # characters of context either side of a term in a snippet
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+_APOSTROPHES = {"\u2019": "'", "\u02bc": "'", "\u2018": "'"}
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate's table for folding, filled as characters are met: each character's compatibility
+    decomposition without combining marks (per character, this is what NFKD of the whole text gives once
+    the marks are dropped). `irregular` holds the characters that do not fold to exactly one character."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.irregular: set[str] = set()
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        decomposed = _APOSTROPHES.get(char) or unicodedata.normalize("NFKD", char)
+        piece = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+        if len(piece) != 1 or len(piece.lower()) != 1:
+            self.irregular.add(char)
+        self[code] = piece
+        return piece
+
+
+_FOLD = _FoldTable()
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics: NFKD, every combining mark dropped (search.js does the same)."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).lower()
+    return text.translate(_FOLD).lower()
 
 
 def _folded_with_origins(text: str) -> tuple[str, list[int]]:
     """text folded, and for each folded character the index of the original character it came from."""
-    if text.isascii():
-        return text.lower(), list(range(len(text)))
+    folded = fold(text)
+    if text.isascii() or _FOLD.irregular.isdisjoint(text):  # one character for one: positions agree
+        return folded, list(range(len(text)))
     out: list[str] = []
     origins: list[int] = []
     for i, char in enumerate(text):

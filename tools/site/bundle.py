@@ -20,11 +20,12 @@ def make_zip(folder: Path, top: str, target: Path, epoch: int) -> None:
     # Sorted by the name stored in the zip, not by Path order (which differs: "a/b" < "a-b", and
     # Windows paths compare case-insensitively), so the member order is the same everywhere.
     files = sorted((p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()), key=lambda p: p.relative_to(folder).as_posix())
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    # zlib's default level: at 1,000 texts, level 9 took 3.0 s for a 0.4 % smaller zip, level 6 1.7 s.
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for file in files:
             name = f"{top}/{file.relative_to(folder).as_posix()}"
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.external_attr = 0o100644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
-            archive.writestr(info, file.read_bytes(), compresslevel=9)
+            archive.writestr(info, file.read_bytes(), compresslevel=6)

@@ -16,7 +16,7 @@ import re
 import shutil
 from pathlib import Path
 
-_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_TAG = re.compile(r"<[a-zA-Z][^>]*?\s(?:href|src)=\"[^>]*>")  # a tag with a URL attribute
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -50,8 +50,17 @@ def rewrite_url(url: str, hosted: str, offline: str) -> str:
     return relative + rest
 
 
-def _rewrite_tag(tag: str, hosted: str, offline: str) -> str:
-    return _URL_ATTRIBUTE.sub(lambda m: m.group(1) + rewrite_url(m.group(2), hosted, offline) + m.group(3), tag)
+def _rewrite_tag(tag: str, hosted: str, offline: str, seen: dict[str, str]) -> str:
+    """tag with its URL attributes rewritten; seen keeps the page's URLs already rewritten (a text page
+    links to the glossary hundreds of times)."""
+
+    def rewritten(match: re.Match[str]) -> str:
+        url = match.group(2)
+        if url not in seen:
+            seen[url] = rewrite_url(url, hosted, offline)
+        return match.group(1) + seen[url] + match.group(3)
+
+    return _URL_ATTRIBUTE.sub(rewritten, tag)
 
 
 def _base(offline: str) -> str:
@@ -70,7 +79,8 @@ def _rewrite_config(match: re.Match[str], hosted: str, offline: str) -> str:
 def offline_page(html: str, hosted: str) -> str:
     """One hosted page as the offline copy holds it."""
     offline = file_path(hosted)
-    html = _TAG.sub(lambda m: _rewrite_tag(m.group(0), hosted, offline), html)
+    seen: dict[str, str] = {}
+    html = _TAG.sub(lambda m: _rewrite_tag(m.group(0), hosted, offline, seen), html)
     html = _CONFIG.sub(lambda m: _rewrite_config(m, hosted, offline), html, count=1)
     html = _SCOPE.sub(lambda m: m.group(1) + _base(offline) + m.group(3), html, count=1)
     html = _CANONICAL.sub("", html, count=1)

@@ -1,1 +1,0 @@
-editionSearch.shard("08",{"08":[[5,2],[[5,"…planned Czech and Polish sites (2007–08) and observation of interceptor tests (2011). “Rebuffed” is the commentator's characterisation; what the record…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("11",{"11":[[97,2],[[97,"…2011; USS Donald Cook arrived on 11 February 2014, and the arrival of USS Carney completed the four (Donald Cook, Ross, Porter and Carney) in 2015.…"]]]});

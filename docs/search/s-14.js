@@ -1,1 +1,0 @@
-editionSearch.shard("14",{"14":[[106,2],[[106,"…Mutual Assistance, signed in Warsaw on 14 May 1955, and the Soviet-led alliance it created. Its military structures were abolished in early 1991, and it was…"]]]});

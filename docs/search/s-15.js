@@ -1,1 +1,0 @@
-editionSearch.shard("15",{"15":[[27,2,75,2],[[27,"…at Naval Station Rota since 2014–15 (Donald Cook, Ross, Porter and Carney); other ships replaced them between 2020 and 2022. Romania: the Aegis Ashore…"],[102,"…Union). It entered into force on 15 March 1991, when united Germany became fully sovereign. Soviet troops were to leave Germany by the end of 1994,…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("22",{"22":[[54,2,1,2],[[54,"…stability. After a round in Vienna on 22 June 2020, expert working groups on space security, on military doctrines and capabilities, and on transparency and…"],[55,"…voting stage on 13–16 March, and on 22 March announced the names Burevestnik (the cruise missile), Poseidon (the underwater drone) and Peresvet (the…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("25",{"25":[[28,2,73,2],[[28,"…editor-in-chief in its launch video of 25 May 2016, and Lavelle said at the launch that much of its material would challenge “the west's propaganda war…"],[101,"…editor-in-chief in its launch video of 25 May 2016, and Alex Christoforou has been described as a co-founder (MintPress News). Lavelle, the host of the…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("26",{"26":[[58,2,20,2],[[58,"…the Soviet Union, signed in Moscow on 26 May 1972 by Richard Nixon and Leonid Brezhnev. It originally allowed each side two ABM sites (one around its…"],[78,"…Kyogamisaki (announced as deployed on 26 December 2014). BMD-capable US Aegis destroyers were also based in Japan in 2018. Japan approved buying its own…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("27",{"27":[[54,2,31,2],[[54,"…and verification met there on 27–30 July 2020, the days just before the statement. The US envoy, Marshall Billingslea, said Washington would…"],[85,"…North Macedonia became the 30th on 27 March 2020, Finland the 31st on 4 April 2023 and Sweden the 32nd on 7 March 2024. Before Montenegro it had enlarged…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("28",{"28":[[45,2,45,2],[[45,"…2020; EIR gives the posting date as 28 July 2020, and a repost by the Missile Defense Advocacy Alliance is dated 29 July. Its author is not known. It…"],[90,"…September 2011, ground was broken on 28 October 2013, technical capability was marked on 18 December 2015, and the site was declared operational on 12 May…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("37",{"370":[[102,2],[[102,"…of 1994, German forces were capped at 370,000, and no foreign armed forces or nuclear weapons were to be stationed or deployed in the former East Germany. It…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("41",{"41":[[59,2],[[59,"…a deckhouse with an SPY-1 radar and Mk 41 launchers firing SM-3 interceptors. The site at Deveselu, Romania, was declared operational on 12 May 2016; the site…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("50",{"50":[[4,3,7,2],[[4,"…Today, for the first time in almost 50 years, the United States stands on the verge of attaining nuclear primacy. It will probably soon be possible for the…"],[11,"…the journal. Its “today” and “almost 50 years” refer to 2006, five years before the commentary was posted. The authors set out the argument at greater…"]]]});

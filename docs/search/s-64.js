@@ -1,1 +1,0 @@
-editionSearch.shard("64",{"64":[[61,2,23,2],[[61,"…20 more at Fort Greely, for a total of 64."],[84,"…more interceptors at Fort Greely (to 64), counted 38 BMD-capable Aegis ships, and kept reliance on nuclear deterrence against strategic attack by major…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("70",{"700":[[26,2],[[26,"…Vandenberg in California about 4,700 km, and Naval Station Rota in Spain about 2,800 km from Russia's Kaliningrad region. Ships at sea have no fixed…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("8",{"8":[[52,2],[[52,"…START, the US–Russian treaty signed on 8 April 2010, whose preamble recognises “the existence of the interrelationship between strategic offensive arms and…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("80",{"800":[[26,2],[[26,"…Naval Station Rota in Spain about 2,800 km from Russia's Kaliningrad region. Ships at sea have no fixed distance. In the TASS report behind the article,…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("a1",{"a135":[[56,10]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("aw",{"away":[[25,4,1,4],[[25,"…interceptors “thousand kilometers away” with ones “hundreds kilometers away”. Shamanov, a colonel general and former commander of the Airborne Troops,…"],[26,"…interceptors “thousand kilometers away” with ones “hundreds kilometers away”."]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("cs",{"csis":[[51,2,33,2],[[51,"…gives no reference for this claim. CSIS summarises the 2019 Missile Defense Review as pursuing “kinetic and non-kinetic means” against regional ballistic…"],[84,"…strategic attack by major powers. CSIS summarises it as pursuing “kinetic and non-kinetic means” against regional ballistic missiles. It succeeded the…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("ded",{"dedicated":[[76,2],[[76,"…Midcourse Defense, the only US system dedicated to defending the homeland against long-range ballistic missiles, which it intercepts in the middle of their…"]]]});

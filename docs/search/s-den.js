@@ -1,1 +1,0 @@
-editionSearch.shard("den",{"denied":[[7,2],[[7,"…surviving retaliation. US officials denied that the system could threaten Russia's deterrent; in 2011 the Missile Defense Agency's director, Lt Gen Patrick…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("dp",{"dprk":[[86,10]]});

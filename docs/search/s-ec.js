@@ -1,1 +1,0 @@
-editionSearch.shard("ec",{"echoes":[[23,2,39,2],[[23,"…claim that 400 were already deployed echoes Fomin's projection is not known (a weak inference at most); the Duran article itself draws only on TASS."],[62,"…already deployed; whether that claim echoes Fomin's projection is not known."]]]});

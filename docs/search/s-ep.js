@@ -1,1 +1,0 @@
-editionSearch.shard("ep",{"epaa":[[70,10,7,4],[[70,"EPAA (European Phased Adaptive Approach): The US plan, announced on 17 September 2009, to defend Europe with…"],[77,"…of US missile defence in Europe (the EPAA). The stated rationale of the European Phased Adaptive Approach (EPAA), the US plan for missile defence in Europe,…"]]]});

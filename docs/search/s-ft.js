@@ -1,1 +1,0 @@
-editionSearch.shard("ft",{"ft":[[61,10]]});

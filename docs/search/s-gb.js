@@ -1,1 +1,0 @@
-editionSearch.shard("gb",{"gbi":[[76,10]],"gbis":[[76,2],[[76,"…flight. Its Ground-Based Interceptors (GBIs) are at Fort Greely, Alaska, and Vandenberg, California; 44 were deployed by November 2017. According to the…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("hy",{"hypersonic":[[35,4,20,4],[[35,"…drone, the Kinzhal air-launched hypersonic missile, the Avangard hypersonic glide vehicle and a laser system. He said Russia had had to upgrade its…"],[55,"…underwater drone, the air-launched hypersonic missile Kinzhal, the Avangard hypersonic glide vehicle and a laser system. The Defence Ministry began taking…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("ia",{"ia":[[95,2],[[95,"…by collision. Variants include Block IA, IB and IIA; Block IIA was co-developed by Raytheon and Mitsubishi Heavy Industries. It arms Aegis BMD ships and the…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("ib",{"ib":[[90,2,5,2],[[90,"…sources differ on the variant (Block IB in US sources). US European Command describes it as meant to counter threats from “outside the Euro-Atlantic area”."],[95,"…collision. Variants include Block IA, IB and IIA; Block IIA was co-developed by Raytheon and Mitsubishi Heavy Industries. It arms Aegis BMD ships and the…"]]]});

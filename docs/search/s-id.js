@@ -1,1 +1,0 @@
-editionSearch.shard("id",{"idea":[[72,2],[[72,"…“disarming” strikes, a related idea: destroying missiles before they are launched."]]],"identified":[[28,2],[[28,"…The “previous articles” are not identified in the text."]]],"identifying":[[91,2],[[91,"…on The Duran and RussiaFeed” without identifying them."]]]});

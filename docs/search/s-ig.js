@@ -1,1 +1,0 @@
-editionSearch.shard("ig",{"igor":[[94,2],[[94,"…minister from 9 March 2004, succeeding Igor Ivanov. In October 2011 he responded coolly to a US invitation for Russia to monitor US interceptor tests, saying…"]]]});

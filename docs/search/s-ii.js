@@ -1,1 +1,0 @@
-editionSearch.shard("ii",{"iia":[[95,4],[[95,"…Variants include Block IA, IB and IIA; Block IIA was co-developed by Raytheon and Mitsubishi Heavy Industries. It arms Aegis BMD ships and the Aegis…"]]]});

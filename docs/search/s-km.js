@@ -1,1 +1,0 @@
-editionSearch.shard("km",{"km":[[26,6],[[26,"…Fort Greely in Alaska lies about 1,100 km from the nearest Russian territory across the Bering Strait, Vandenberg in California about 4,700 km, and Naval…"]]]});

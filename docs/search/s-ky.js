@@ -1,1 +1,0 @@
-editionSearch.shard("ky",{"kyogamisaki":[[27,2,51,12],[[27,"…missile defence radars (Shariki and Kyogamisaki) and BMD-capable US Aegis destroyers based there. Spain: in 2018, four BMD-capable US destroyers…"],[78,"…(the first, delivered in 2006) and at Kyogamisaki (announced as deployed on 26 December 2014). BMD-capable US Aegis destroyers were also based in Japan in…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("m",{"m":[[31,2,56,2],[[31,"…East Germany. Between these positions, M. E. Sarotte (Diplomatic History, 2010; Not One Inch, 2021) finds that enlargement beyond East Germany was discussed…"],[87,"…him “the east” meant East Germany. M. E. Sarotte (2010, 2021) finds that enlargement beyond East Germany was discussed but no binding promise was made,…"]]]});

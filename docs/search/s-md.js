@@ -1,1 +1,0 @@
-editionSearch.shard("md",{"mda":[[83,10]],"mdr":[[84,10]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("mf",{"mfa":[[92,20]]});

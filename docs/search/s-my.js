@@ -1,1 +1,0 @@
-editionSearch.shard("my",{"myth":[[31,2],[[31,"…eastern direction”. Mark Kramer (“The Myth of a No-NATO-Enlargement Pledge to Russia”, The Washington Quarterly, 2009) argues that enlargement beyond Germany…"]]]});

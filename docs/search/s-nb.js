@@ -1,1 +1,0 @@
-editionSearch.shard("nb",{"nbc":[[31,2,73,2],[[31,"…in 2014. Vladimir Putin said in an NBC interview in June 2021 that the promise had been made “verbally”; NATO Secretary General Jens Stoltenberg said in…"],[104,"…the US left the ABM Treaty. In an NBC interview in June 2021 he said the West's promise not to expand NATO had been made “verbally”."]]]});

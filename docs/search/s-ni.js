@@ -1,1 +1,0 @@
-editionSearch.shard("ni",{"nixon":[[58,2],[[58,"…in Moscow on 26 May 1972 by Richard Nixon and Leonid Brezhnev. It originally allowed each side two ABM sites (one around its capital, one at an ICBM…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("qa",{"qabala":[[74,22],[[74,"…2007. A Soviet-built radar at Gabala (Qabala), Azerbaijan, leased to Russia. At the G8 summit in Heiligendamm on 7 June 2007 Putin offered its joint use in…"]]]});

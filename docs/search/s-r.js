@@ -1,1 +1,0 @@
-editionSearch.shard("r",{"r":[[31,2,56,2],[[31,"…binding promise was made, and Joshua R. Itzkowitz Shifrinson (International Security, 2016) speaks of “implicit and informal assurances”. Gorbachev himself…"],[87,"…binding promise was made, and Joshua R. Itzkowitz Shifrinson (2016) speaks of “implicit and informal assurances”. No such pledge was written into the Two…"]]]});

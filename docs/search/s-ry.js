@@ -1,1 +1,0 @@
-editionSearch.shard("ry",{"ryabkov":[[8,2],[[8,"…with Deputy Foreign Minister Sergei Ryabkov, who had held missile defence talks with US Under Secretary of State Ellen Tauscher the week before."]]]});

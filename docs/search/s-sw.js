@@ -1,1 +1,0 @@
-editionSearch.shard("sw",{"sweden":[[85,2],[[85,"…Finland the 31st on 4 April 2023 and Sweden the 32nd on 7 March 2024. Before Montenegro it had enlarged eastward three times after the Cold War: the Czech…"]]]});

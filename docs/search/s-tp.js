@@ -1,1 +1,0 @@
-editionSearch.shard("tp",{"tpy":[[27,2,51,2],[[27,"…by November 2017. Japan: two US AN/TPY-2 missile defence radars (Shariki and Kyogamisaki) and BMD-capable US Aegis destroyers based there. Spain: in 2018,…"],[78,"…United States has two forward-based AN/TPY-2 missile defence radars in Japan, at Shariki (the first, delivered in 2006) and at Kyogamisaki (announced as…"]]]});

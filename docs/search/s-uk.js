@@ -1,1 +1,0 @@
-editionSearch.shard("uk",{"ukraine":[[58,2],[[58,"…2001 (also to Belarus, Kazakhstan and Ukraine), and its withdrawal took effect on 13 June 2002. The Russian Foreign Ministry statement of 2020 says that…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("vd",{"vdv":[[105,2],[[105,"…who commanded the Airborne Troops (VDV) from May 2009, left the army on his election to the State Duma in 2016 and was chairman of its Defence Committee…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("vo",{"voting":[[55,2],[[55,"…its website on 1 March, held a first voting stage on 13–16 March, and on 22 March announced the names Burevestnik (the cruise missile), Poseidon (the…"]]]});

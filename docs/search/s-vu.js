@@ -1,1 +1,0 @@
-editionSearch.shard("vu",{"vulnerability":[[88,2],[[88,"…first strike, which would end mutual vulnerability. In “The Rise of U.S. Nuclear Primacy” (Foreign Affairs, 2006) and “The End of MAD? The Nuclear Dimension…"]]]});

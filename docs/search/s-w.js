@@ -1,1 +1,0 @@
-editionSearch.shard("w",{"w":[[74,2],[[74,"…the Czech Republic and Poland; George W. Bush called the proposals “interesting suggestions” and agreed to a strategic dialogue, but at Kennebunkport in July…"]]]});

@@ -1,1 +1,0 @@
-editionSearch.shard("xv",{"xv":[[48,2,10,2],[[48,"…on 13 December 2001 under Article XV of the treaty, which allows a party to withdraw on six months' notice if “extraordinary events” jeopardise its…"],[58,"…was of unlimited duration, but Article XV allowed a party to withdraw on six months' notice if “extraordinary events” jeopardised its supreme interests. The…"]]]});

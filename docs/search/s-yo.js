@@ -1,1 +1,0 @@
-editionSearch.shard("yo",{"you":[[13,6,1,3,87,2],[[14,"Russia to the US: “So you want an arms race? We are happy to oblige”"],[101,"…the article “Russia to the US: ‘So you want an arms race? We are happy to oblige’”, which carries no byline and no date; its author and its date of…"]]]});
