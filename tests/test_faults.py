@@ -235,7 +235,8 @@ NOT_PUBLISHED = "; nothing was published"
 
 FAULTS = [
     ("unwritable build folder", "", errno.EACCES, r"error: Permission denied \({build}/\.lock\)" + NOT_PUBLISHED),
-    ("unwritable staging folder", ".staging", errno.EACCES, r"error: MkDocs could not write the site: Permission denied \({build}/\.staging/site/\S+\)" + NOT_PUBLISHED),
+    # The EPUB is written while MkDocs renders the site: whichever writes into staging first names the fault.
+    ("unwritable staging folder", ".staging", errno.EACCES, r"error: (MkDocs could not write the site: )?Permission denied \({build}/\.staging/\S+\)" + NOT_PUBLISHED),
     ("full disk in MkDocs", ".staging/site", errno.ENOSPC, r"error: MkDocs could not write the site: No space left on device \({build}/\.staging/site/\S+\)" + NOT_PUBLISHED),
     (
         "full disk writing the offline copy", f".staging/offline/{SLUG}/texts", errno.ENOSPC,

@@ -27,6 +27,7 @@ from tools.site.bundle import make_zip
 from tools.site.epub import write_epub
 from tools.site.offline import derive_offline
 from tools.site.publish import publish, recover
+from tools.site.render import render_site
 from tools.strings import Words
 
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
@@ -140,13 +141,25 @@ def site_url(value: str) -> str:
 
 
 def write_config(
-    root: Path, docs: Path, edition: AnnotatedEdition, site_dir: Path, target: Path, strict: bool = True, site_url: str = ""
+    root: Path,
+    docs: Path,
+    edition: AnnotatedEdition,
+    site_dir: Path,
+    target: Path,
+    strict: bool = True,
+    site_url: str = "",
+    share: dict[str, object] | None = None,
 ) -> Path:
     """A generated MkDocs config that inherits mkdocs.yml and adds what comes from seeds/.
 
     strict=False is for the live preview, which must keep serving when MkDocs warns; site_url is the
-    hosted site's address as site_url() returns it ("" when unknown)."""
+    hosted site's address as site_url() returns it ("" when unknown); share, the pages this process
+    renders when two render the site at once (tools/site/share.py)."""
     words = edition.edition.settings.words
+    hooks = ["hooks.py", "head.py"] + (["share.py"] if share else [])
+    extra: dict[str, object] = {"edition_language": edition.edition.settings.language}
+    if share:
+        extra["edition_share"] = share
     config: dict[str, object] = {
         "INHERIT": str(root / "mkdocs.yml"),
         "docs_dir": str(docs),
@@ -156,10 +169,10 @@ def write_config(
         # the side-by-side pages, reached from the texts' cross-links; the glossary entries' occurrence pages
         "not_in_nav": "/compare/\n/occurrences/\n",
         "strict": strict,
-        "hooks": [str(Path(__file__).with_name(name)) for name in ("hooks.py", "head.py")],
+        "hooks": [str(Path(__file__).with_name(name)) for name in hooks],
         "theme": theme(root, words),
         "markdown_extensions": markdown_extensions(root, words),
-        "extra": {"edition_language": edition.edition.settings.language},
+        "extra": extra,
     }
     if strict:
         config["site_url"] = site_url
@@ -168,51 +181,6 @@ def write_config(
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
     return target
-
-
-# The last line of a Python traceback for a failed write: "OSError: [Errno 28] No space left on device: 'a' -> 'b'".
-_OS_ERROR = re.compile(r"^\w*Error: \[Errno \d+\] (?P<strerror>[^:\n]+)(?:: '(?P<path>[^'\n]*)'(?: -> '(?P<target>[^'\n]*)')?)?$", re.M)
-
-
-def _problem_lines(output: str) -> list[str]:
-    """MkDocs' WARNING and ERROR lines, each with the indented lines that continue it (lists of pages)."""
-    lines: list[str] = []
-    keep = False
-    for line in output.splitlines():
-        if "WARNING" in line or "ERROR" in line or "Error" in line:
-            keep = True
-        elif not (keep and line.startswith(" ") and line.strip()):
-            keep = False
-        if keep:
-            lines.append(line)
-    return lines
-
-
-def _mkdocs_command(config: Path) -> list[str]:
-    # No --quiet: it raises MkDocs' log level above WARNING, so strict mode never sees a warning
-    # and passes any build (mkdocs/mkdocs#4126). The output is captured anyway.
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
-
-
-def _mkdocs_failure(config: Path, returncode: int, stdout: str, stderr: str) -> EditionError | None:
-    """The editor-facing error for a failed MkDocs run, or None when it succeeded."""
-    if returncode == 0:
-        return None
-    failed_write = _OS_ERROR.search(stderr)
-    if failed_write:  # a full disk or an unwritable folder: one line, not MkDocs' traceback
-        path = failed_write.group("target") or failed_write.group("path") or "file system"
-        return EditionError(f"MkDocs could not write the site: {failed_write.group('strerror')} ({path}); nothing was published")
-    lines = _problem_lines(stdout + stderr)
-    detail = "\n".join(lines[-20:]) or (stdout + stderr)[-2000:]
-    return EditionError(f"MkDocs could not build the site ({config.name}); nothing was published, the previous site is unchanged:\n{detail}")
-
-
-def run_mkdocs(config: Path, env: dict[str, str]) -> None:
-    """mkdocs build --strict; any warning fails with MkDocs' own message."""
-    result = subprocess.run(_mkdocs_command(config), capture_output=True, text=True, env=env)
-    failure = _mkdocs_failure(config, result.returncode, result.stdout, result.stderr)
-    if failure is not None:
-        raise failure
 
 
 def source_date_epoch(root: Path) -> int:
@@ -267,9 +235,12 @@ def _build_in(
     """The hosted site, and the offline copy derived from it (tools/site/offline.py), into staging;
     returns (built output, name in build/) pairs, None for an output to remove."""
     slug = edition.edition.settings.slug
-    run_mkdocs(write_config(root, docs, edition, staging / "site", build / "mkdocs.hosted.yml", site_url=site_url), env)
-    # The EPUB is published with the site and inside it (and so in the offline copy and the zip), so the index's link always works.
-    epub = write_epub(edition, staging / f"{slug}.epub", epoch, site_url)
+    # The EPUB is published with the site and inside it (and so in the offline copy and the zip), so the
+    # index's link always works; it is written while MkDocs renders the site.
+    def configure(site_dir: Path, name: str, share: dict[str, object] | None) -> Path:
+        return write_config(root, docs, edition, site_dir, build / f"mkdocs.{name}.yml", site_url=site_url, share=share)
+
+    epub = render_site(docs, staging / "site", configure, env, lambda: write_epub(edition, staging / f"{slug}.epub", epoch, site_url))
     _copy(epub, staging / "site" / epub_path(slug))
     published: list[tuple[Path | None, str]] = [(staging / "site", "site"), (epub, f"{slug}.epub")]
     if not offline and (build / f"{slug}-offline.zip").exists():
