@@ -5,6 +5,7 @@ from pathlib import Path
 
 from tests.conftest import GLOSSARY, TEXT_META, write_seeds
 from tools.pages.occurrences import SHOWN, write_occurrence_pages
+from tools.pages.text import PageMemo
 from tools.pipeline import check, generate
 
 MANY = "\n\n".join(f"Paragraph {n} names an ABM." for n in range(1, SHOWN + 3)) + "\n\nThe ABM Treaty.\n"
@@ -47,3 +48,22 @@ def test_a_page_no_longer_needed_is_removed(tmp_path: Path) -> None:
     assert "occurrences/abm.md" in changed
     assert not (docs / "occurrences" / "abm.md").exists()
     assert "occurrences/abm.md" not in (docs / "glossary.md").read_text(encoding="utf-8")
+
+
+def test_the_preview_memo_keeps_a_page_until_what_it_shows_changes(tmp_path: Path) -> None:
+    """An edit of the entry's definitions keeps the page rendered before; an edit of a place's words does not."""
+    seeds = write_seeds(tmp_path, texts=TEXTS)
+    checked = check(seeds)
+    assert checked.edition is not None
+    memo: PageMemo = {}
+    [first] = write_occurrence_pages(checked.edition, memo)
+    glossary = seeds / "glossary.yml"
+    glossary.write_text(GLOSSARY.replace("A missile that intercepts", "An interceptor that destroys"), encoding="utf-8")
+    edited = check(seeds)
+    assert edited.edition is not None
+    assert write_occurrence_pages(edited.edition, memo)[0] is first
+    (seeds / "texts" / "two.txt").write_text("A later ABM.\n", encoding="utf-8")
+    changed = check(seeds)
+    assert changed.edition is not None
+    [again] = write_occurrence_pages(changed.edition, memo)
+    assert again is not first and "A later **ABM**" in again[1]

@@ -10,6 +10,7 @@ from tools.annotate.edition import AnnotatedEdition, Occurrence
 from tools.model import Term
 from tools.pages.markup import md_escape, yaml_string
 from tools.pages.parts import LINK, lang_attribute, snippet, text_page, with_links
+from tools.pages.text import MEMO_LIMIT, PageMemo
 from tools.strings import Words
 
 FOLDER = "occurrences"
@@ -61,11 +62,32 @@ def write_occurrence_page(term: Term, occurrences: list[Occurrence], edition: An
     return occurrence_page(term), "\n".join(parts).rstrip() + "\n"
 
 
-def write_occurrence_pages(edition: AnnotatedEdition) -> list[tuple[str, str]]:
-    """A page for every entry found in more places than the glossary page lists."""
+def write_occurrence_pages(edition: AnnotatedEdition, memo: PageMemo | None = None) -> list[tuple[str, str]]:
+    """A page for every entry found in more places than the glossary page lists.
+
+    memo: the live preview's pages (as for the text pages), keyed on all a page shows (_shown)."""
     pages = []
     for term in edition.edition.terms:
         occurrences = edition.occurrences_of(term)
-        if has_page(occurrences):
+        if not has_page(occurrences):
+            continue
+        if memo is None:
             pages.append(write_occurrence_page(term, occurrences, edition))
+            continue
+        key = _shown(term, occurrences, edition)
+        if key not in memo:
+            if len(memo) >= MEMO_LIMIT:
+                memo.clear()
+            memo[key] = write_occurrence_page(term, occurrences, edition)
+        pages.append(memo[key])
     return pages
+
+
+def _shown(term: Term, occurrences: list[Occurrence], edition: AnnotatedEdition) -> tuple[object, ...]:
+    """What an entry's occurrence page shows: its id and term, the interface words, and each place's
+    text (title, language), paragraph and span; never the entry's definitions."""
+    places = []
+    for o in occurrences:
+        text = edition.text(o.text).text
+        places.append((text.slug, text.shown_title, text.language, text.paragraphs[o.paragraph - 1].text, o.paragraph, o.start, o.end))
+    return (FOLDER, term.id, term.term, edition.edition.settings, tuple(places))

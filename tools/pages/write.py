@@ -29,7 +29,7 @@ ASSETS = Path(__file__).resolve().parents[1] / "assets"
 def render_pages(edition: AnnotatedEdition, site_url: str = "", memo: PageMemo | None = None, hold_print: bool = False) -> dict[str, str]:
     """Every generated file: its path under docs/ and its content (pages, the search index, and the edition's CSS and JS).
 
-    site_url is the hosted site's address ("" when unknown); memo, the live preview's text pages;
+    site_url is the hosted site's address ("" when unknown); memo, the live preview's text and occurrence pages;
     hold_print leaves out the print page (the live preview renders it when it is opened: render_print_page)."""
     with shared_renderer():
         pages = dict(
@@ -47,7 +47,7 @@ def render_pages(edition: AnnotatedEdition, site_url: str = "", memo: PageMemo |
         pages.update(write_text_page(text, edition, site_url, memo) for text in edition.texts)
         pages.update(write_search_index(edition))
         pages.update(write_compare_pages(edition))
-        pages.update(write_occurrence_pages(edition))
+        pages.update(write_occurrence_pages(edition, memo))
         pages.update(write_downloads(edition, site_url))
     pages.update((f"assets/{asset.name}", asset.read_text(encoding="utf-8")) for asset in sorted(ASSETS.iterdir()))
     pages["assets/edition.js"] = script_strings(edition.edition.settings.words) + pages["assets/edition.js"]

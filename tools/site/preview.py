@@ -4,9 +4,10 @@ and reload the open page.
 Three parts, in one process:
 - a thread polls seeds/ and runs the generator on every change. It rewrites only the pages whose
   content changed (so nothing loops), prints problems, and keeps the last good pages on error;
-- MkDocs' live-reload server watches docs/ and the generated config, serves the preview and
-  reloads open pages after each build; the problems of the last save are shown in the open page
-  (tools/site/banner.py);
+- MkDocs' live-reload server serves the preview and reloads open pages after each build; the
+  generator's thread asks it for a build whenever it wrote docs/ (PreviewServer.rebuild: polling
+  docs/, thousands of files at a thousand texts, took a third of a core), and it watches the
+  generated config; the problems of the last save are shown in the open page (tools/site/banner.py);
 - its builder (PreviewSite) renders the whole site when the config changed (navigation, title),
   else only the pages newer than their HTML (MkDocs' "dirty" build). The search index is part of
   the generated docs/ (search/*.js), so only its changed files are copied.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import re
 import shutil
 import signal
@@ -53,22 +55,35 @@ Snapshot = dict[str, tuple[int, int]]
 
 
 def snapshot(seeds: Path) -> Snapshot:
-    """Every file under seeds/ with its modification time and size: a change in either is a save."""
+    """Every file under seeds/ with its modification time and size: a change in either is a save.
+
+    os.scandir, not Path.rglob: the preview takes one every POLL_SECONDS, and at a thousand texts
+    rglob's snapshot took a third of a core."""
     found: Snapshot = {}
-    for file in sorted(seeds.rglob("*")):
+    folders = [(str(seeds), "")]
+    while folders:
+        folder, prefix = folders.pop()
         try:
-            if file.is_file() and not is_ignored(file.name):
-                stat = file.stat()
-                found[file.relative_to(seeds).as_posix()] = (stat.st_mtime_ns, stat.st_size)
-        except FileNotFoundError:  # removed between listing and stat: the next poll sees it
+            entries = list(os.scandir(folder))
+        except (FileNotFoundError, NotADirectoryError):  # removed since it was listed: the next poll sees it
             continue
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                elif entry.is_file() and not is_ignored(entry.name):
+                    stat = entry.stat()
+                    found[prefix + entry.name] = (stat.st_mtime_ns, stat.st_size)
+            except FileNotFoundError:
+                continue
     return found
 
 
 def regenerate(
     seeds: Path, docs: Path, build: Path, root: Path, warned: set[Problem], site_url: str = "", memo: PageMemo | None = None, hold_print: bool = False
-) -> Checked:
-    """Check and write pages; print errors, new warnings and what changed. Pages stay as they were on error.
+) -> tuple[Checked, list[str]]:
+    """Check and write pages; print errors, new warnings and what changed (returned with the outcome).
+    Pages stay as they were on error.
 
     memo keeps the text pages from one save to the next, so that only the pages a save changed are
     rendered again; hold_print leaves the print page as it is (HeldPrint writes it when it is opened)."""
@@ -84,18 +99,18 @@ def regenerate(
     warned.update(p for p in checked.problems if p.severity == "warning")
     if has_errors(checked.problems) or checked.edition is None:
         print("preview not updated: fix the errors above and save again (the last good pages stay)", file=sys.stderr, flush=True)
-        return checked
+        return checked, []
     write_config(root, docs, checked.edition, build / "serve-site", build / "mkdocs.serve.yml", strict=False)
     print(f"docs: {len(changed)} page(s) updated" + (f": {', '.join(changed)}" if changed else ""), flush=True)
     if hold_print:
         print("print page: updated when it is opened (it holds the whole edition)", flush=True)
-    return checked
+    return checked, changed
 
 
 class HeldPrint:
     """The preview's print page: a save makes it out of date without rendering it; a request for it
     (asked(), from the server's threads) has the generator's thread write it (write_if_wanted()),
-    and MkDocs' watcher then renders it and reloads the open page."""
+    and the server then renders it and reloads the open page."""
 
     def __init__(self, docs: Path) -> None:
         self.docs = docs
@@ -114,20 +129,23 @@ class HeldPrint:
         if self.stale and path_info in self.paths:
             self.wanted.set()
 
-    def write_if_wanted(self) -> None:
-        """Render and write the print page if it was requested while out of date (hold the docs/ lock)."""
+    def write_if_wanted(self) -> bool:
+        """Render and write the print page if it was requested while out of date (hold the docs/ lock);
+        True if it was written."""
         if self.wanted.is_set():
             self.wanted.clear()
-            self.write()
+            return self.write()
+        return False
 
-    def write(self) -> None:
-        """Render the print page of the last good save and write it into docs/ if it changed."""
+    def write(self) -> bool:
+        """Render the print page of the last good save and write it into docs/ if it changed; True if written."""
         if self.edition is None or not self.stale:
-            return
+            return False
         started = time.perf_counter()
         written = [name for name, content in render_print_page(self.edition).items() if write_page(self.docs, name, content)]
         self.stale = False
         print(f"print page: {'written for rendering' if written else 'up to date'} ({time.perf_counter() - started:.1f} s)", flush=True)
+        return bool(written)
 
 
 def noticing(app: Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]], held: HeldPrint) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
@@ -242,6 +260,12 @@ class PreviewServer(LiveReloadServer):
         if not self._bound:
             super().server_activate()
 
+    def rebuild(self) -> None:
+        """Have the build loop render the changed pages now, as a change in a watched folder would."""
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
+
     def serve_request(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if bad_request_path(environ.get("PATH_INFO", "")):
             start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])
@@ -283,7 +307,7 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int, site_url:
     lock = threading.Lock()
     board = ProblemBoard()
     held = HeldPrint(docs)
-    checked = regenerate(seeds, docs, build, root, warned, site_url, memo, hold_print=True)
+    checked, _ = regenerate(seeds, docs, build, root, warned, site_url, memo, hold_print=True)
     board.show(checked.problems)
     if checked.edition is not None:
         held.saved(checked.edition)
@@ -319,21 +343,24 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int, site_url:
 
     def regenerate_now() -> None:
         with lock:
-            checked = regenerate(seeds, docs, build, root, warned, site_url, memo, hold_print=True)
+            checked, changed = regenerate(seeds, docs, build, root, warned, site_url, memo, hold_print=True)
             board.show(checked.problems)
             if checked.edition is not None and not has_errors(checked.problems):
                 held.saved(checked.edition)
+        if changed:
+            server.rebuild()
 
     def write_print_if_wanted() -> None:
         if held.wanted.is_set():
             with lock:
-                held.write_if_wanted()
+                written = held.write_if_wanted()
+            if written:
+                server.rebuild()
 
     # `kill` (SIGTERM) must stop the server too, as Ctrl+C does: run the cleanup below.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         site.build()
-        server.watch(str(docs))
         server.watch(str(config))
         threading.Thread(target=_watch_seeds, args=(seeds, regenerate_now, stop, write_print_if_wanted), daemon=True).start()
         print(f"preview: {url}  (watching {seeds}; Ctrl+C stops)", flush=True)
