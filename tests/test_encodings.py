@@ -110,7 +110,7 @@ def test_decomposed_text_still_matches_composed_terms_and_quotes(tmp_path: Path,
     checked, _ = generate(Path("seeds"), tmp_path / "docs")
     assert checked.edition is not None
     root = parse_html(render_page((tmp_path / "docs" / "texts" / "one.md").read_text(encoding="utf-8")))
-    glosses = [a.text() for a in root.find_all("a", "gloss")]
+    glosses = [a.text() for p in root.find_all("p", "para") for a in p.find_all("a", "gloss")]
     assert glosses == ["Café Müller", "ABM Treaty"]
     assert [a.attrs["href"] for a in root.find_all("a", "note-ref")] == ["#note-1"]
     paragraph = root.by_id("p2")

@@ -1,4 +1,5 @@
-"""A text's page: its list of other texts stays short however large the edition."""
+"""A text's page: its list of other texts stays short however large the edition; its list of terms
+holds no definition (tooltips come from the shared glossary data)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_seeds
-from tools.pages.text import NEIGHBOURS, write_text_page
+from tools.pages.text import NEIGHBOURS, PageMemo, write_text_page
 from tools.pipeline import check
 
 
@@ -62,3 +63,37 @@ def test_the_preview_memo_keys_on_every_input(tmp_path: Path) -> None:
     renamed = replace(checked.edition.edition.settings, title="Another title")
     other = replace(checked.edition, edition=replace(checked.edition.edition, settings=renamed))
     assert "Another title" in write_text_page(text, other, "https://b.example/", memo)[1]
+
+
+def test_the_preview_memo_keeps_a_page_when_only_an_entrys_definitions_change(tmp_path: Path) -> None:
+    """Issue 16: the page shows an entry's id and term, not its definitions or where it is written in
+    glossary.yml; an edit of those renders no text page again, a new term name does."""
+    seeds = write_seeds(tmp_path)
+    checked = check(seeds)
+    assert checked.edition is not None
+    memo: PageMemo = {}
+    first = write_text_page(checked.edition.texts[0], checked.edition, "", memo)
+    glossary = seeds / "glossary.yml"
+    original = glossary.read_text(encoding="utf-8")
+    glossary.write_text(original.replace("short: A missile that intercepts ballistic missiles.", "short: >-\n    An interceptor\n    of missiles."), encoding="utf-8")
+    edited = check(seeds)
+    assert edited.edition is not None and edited.edition.edition.terms[1].position != checked.edition.edition.terms[1].position
+    assert write_text_page(edited.edition.texts[0], edited.edition, "", memo) is first
+    glossary.write_text(original.replace("- term: ABM Treaty", "- term: ABM treaty"), encoding="utf-8")
+    renamed = check(seeds)
+    assert renamed.edition is not None
+    page = write_text_page(renamed.edition.texts[0], renamed.edition, "", memo)
+    assert page is not first and "[ABM treaty](../glossary.md#abm-treaty)" in page[1]
+
+
+def test_terms_in_this_text_are_glosses_without_their_definitions(tmp_path: Path) -> None:
+    """Issue 16: an edit of a short definition must change no text page, so the list of terms links
+    each as a gloss (its tooltip comes from assets/glossary-data.js) instead of copying its definition."""
+    checked = check(write_seeds(tmp_path, texts={"one": "The ABM Treaty limited ABMs.\n\nA second paragraph on ABM.\n"}))
+    assert checked.edition is not None
+    _, page = write_text_page(checked.edition.texts[0], checked.edition)
+    terms = page[page.index("{ #terms }") :].split("\n## ")[0]
+    assert "- [ABM](../glossary.md#abm){ .gloss } (2): [¶1](#p1), [¶2](#p2)" in terms
+    assert "- [ABM Treaty](../glossary.md#abm-treaty){ .gloss } (1): [¶1](#p1)" in terms
+    for term in checked.edition.edition.terms:
+        assert term.short not in page

@@ -186,3 +186,18 @@ def test_a_port_in_use_is_one_message_and_never_announced(tmp_path: Path) -> Non
     assert f"error: the preview cannot start: port {port} is already in use (another preview?); stop the other program or choose another port with --port" in result.stderr
     assert "preview: http" not in result.stdout
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_the_print_page_is_held_until_it_is_requested(preview: Preview) -> None:
+    """Issue 16: a save does not render the print page (the whole edition); opening it does, and the
+    open page then shows the save."""
+    print_page = preview.docs / "print.md"
+    assert "A missile that intercepts" in print_page.read_text(encoding="utf-8"), "the first run writes the print page"
+    (preview.seeds / "glossary.yml").write_text(GLOSSARY.replace("A missile that intercepts", "An interceptor that destroys"), encoding="utf-8")
+    wait_for(lambda: "An interceptor that destroys" in preview.page("glossary/"), "the edited definition is served")
+    assert "print page: updated when it is opened" in preview.output()
+    assert "A missile that intercepts" in print_page.read_text(encoding="utf-8"), "the save left the print page alone"
+    assert "An interceptor that destroys" not in preview.page("print/")
+    wait_for(lambda: "An interceptor that destroys" in preview.page("print/"), "the opened print page shows the save")
+    assert "An interceptor that destroys" in print_page.read_text(encoding="utf-8")
+    assert "print page: written for rendering" in preview.output()

@@ -65,6 +65,33 @@ def test_changing_one_text_rewrites_only_its_page(here: Path) -> None:
     assert "Something here at all" in (here / "docs" / "texts" / "one.md").read_text(encoding="utf-8")
 
 
+def test_editing_a_definition_changes_no_text_page(here: Path) -> None:
+    """Issue 16: the glossary page, the tooltips' data, the glossary download, the print page and the
+    glossary's search documents hold an entry's definition; the pages of the texts that gloss it do not."""
+    seeds = write_seeds(here, texts=TEXTS)
+    generate(seeds, here / "docs")
+    glossary = seeds / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("A missile that intercepts", "An interceptor that destroys"), encoding="utf-8")
+    _, changed = generate(seeds, here / "docs")
+    assert [name for name in changed if not name.startswith("search/")] == [
+        "assets/glossary-data.js", "downloads/test-edition-glossary.json", "glossary.md", "print.md"
+    ]
+
+
+def test_the_preview_holds_the_print_page(here: Path) -> None:
+    """hold_print neither writes the print page nor removes it: the live preview renders it when it is opened."""
+    seeds = write_seeds(here, texts=TEXTS)
+    docs = here / "docs"
+    _, changed = generate(seeds, docs, hold_print=True)
+    assert "print.md" not in changed and not (docs / "print.md").exists()
+    generate(seeds, docs)
+    before = (docs / "print.md").read_bytes()
+    (seeds / "texts" / "one.txt").write_text(TEXTS["one"].replace("Nothing", "Something"), encoding="utf-8")
+    _, changed = generate(seeds, docs, hold_print=True)
+    assert "texts/one.md" in changed and "print.md" not in changed
+    assert (docs / "print.md").read_bytes() == before
+
+
 def test_removed_text_removes_its_page_only(here: Path) -> None:
     """The page of a deleted text goes; files the generator does not make are left alone."""
     seeds = write_seeds(here, texts=TEXTS)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tools.annotate.edition import AnnotatedEdition, annotate
 from tools.annotate.usage import usage_warnings
+from tools.pages.printed import PAGE as PRINT_PAGE
 from tools.pages.text import PageMemo
 from tools.pages.write import render_pages, write_pages
 from tools.problems import Problem, has_errors, sorted_problems
@@ -31,11 +32,13 @@ def check(seeds: Path) -> Checked:
     return Checked(sorted_problems(problems + usage_warnings(annotated)), annotated)
 
 
-def generate(seeds: Path, docs: Path, site_url: str = "", memo: PageMemo | None = None) -> tuple[Checked, list[str]]:
+def generate(seeds: Path, docs: Path, site_url: str = "", memo: PageMemo | None = None, hold_print: bool = False) -> tuple[Checked, list[str]]:
     """Check seeds/ and, when it has no error, write the pages into docs/; returns what changed.
 
-    site_url: the hosted site's address, checked ("" when unknown); memo: the live preview's text pages."""
+    site_url: the hosted site's address, checked ("" when unknown); memo: the live preview's text pages;
+    hold_print: neither render nor write the print page, and keep the one in docs/ (the live preview)."""
     checked = check(seeds)
     if checked.edition is None:
         return checked, []
-    return checked, write_pages(render_pages(checked.edition, site_url, memo), docs)
+    pages = render_pages(checked.edition, site_url, memo, hold_print)
+    return checked, write_pages(pages, docs, held=(PRINT_PAGE,) if hold_print else ())

@@ -174,7 +174,7 @@ STRINGS: dict[str, str] = {
     "index.principles": "Editorial principles",
     # The glossary (tools/pages/glossary.py, tools/pages/parts.py).
     "glossary.title": "Glossary",
-    "glossary.intro": "{count} entries on the names and terms the texts use. Each lists every place it appears in the texts, with the words around it.",
+    "glossary.intro": "{count} entries on the names and terms the texts use. Each lists the places it appears in the texts, with the words around it.",
     "glossary.by_letter": "Entries by letter",
     "glossary.by_kind": "Browse by kind",
     "glossary.also_written": "Also written",
@@ -183,6 +183,12 @@ STRINGS: dict[str, str] = {
     "glossary.references": "References",
     "glossary.appears_in": "Appears in",
     "glossary.not_found": "Not found in the texts of this edition.",
+    "glossary.all_places.one": "All {count} place",
+    "glossary.all_places.other": "All {count} places",
+    # An entry's page of every place it appears (tools/pages/occurrences.py); {entry} links to the entry.
+    "occurrences.title": "{term}: every place in the texts",
+    "occurrences.intro.one": "The {count} place in the texts where {entry} appears, with the words around it.",
+    "occurrences.intro.other": "The {count} places in the texts where {entry} appears, in reading order, with the words around it.",
     # The bibliography (tools/pages/bibliography.py); source kinds are the generator's (tools/model.py).
     "bibliography.title": "Bibliography",
     "bibliography.intro.one": (

@@ -1,4 +1,5 @@
-"""Writes the glossary page: entries A to Z, browsing by kind, and every occurrence in context."""
+"""Writes the glossary page: entries A to Z, browsing by kind, and where each entry appears, in context:
+the first places, and a link to the entry's occurrence page when there are more (tools/pages/occurrences.py)."""
 from __future__ import annotations
 
 from itertools import groupby
@@ -8,7 +9,8 @@ from tools.model import Kind, Term
 from tools.pages.head import head_fields
 from tools.pages.linkeddata import glossary_jsonld
 from tools.pages.markup import attr_value, md_escape
-from tools.pages.parts import BIBLIOGRAPHY, entry_head, front_matter, snippet, sources_html
+from tools.pages.occurrences import SHOWN, has_page, occurrence_list, occurrence_page
+from tools.pages.parts import BIBLIOGRAPHY, entry_head, front_matter, sources_html
 from tools.strings import Words
 
 
@@ -51,12 +53,11 @@ def _entry(term: Term, edition: AnnotatedEdition, names: dict[str, Term], words:
         parts.append(f'<div class="entry-references" markdown="1">{references}</div>')
     occurrences = edition.occurrences_of(term)
     if occurrences:
-        items = []
-        for o in occurrences:
-            text = edition.text(o.text).text
-            body = text.paragraphs[o.paragraph - 1].text
-            items.append(f"- [{md_escape(text.shown_title)}, ¶{o.paragraph}](texts/{text.slug}.md#p{o.paragraph}): {snippet(body, o.start, o.end)}")
-        parts.append(f"**{md_escape(words('glossary.appears_in'))}** ({len(occurrences)}):\n\n" + "\n".join(items))
+        listed = f"**{md_escape(words('glossary.appears_in'))}** ({words.number(len(occurrences))}):\n\n" + occurrence_list(occurrences[:SHOWN], edition)
+        if has_page(occurrences):
+            every = words.count("glossary.all_places", len(occurrences))
+            listed += f"\n\n[{md_escape(every)}]({occurrence_page(term)})\n{{ .entry-all-places }}"
+        parts.append(listed)
     else:
         parts.append(f"*{md_escape(words('glossary.not_found'))}*")
     return "\n\n".join(parts)

@@ -287,10 +287,11 @@ def _terms(text: AnnotatedText, words: Words) -> str:
         return ""
     terms = {o.term.id: o.term for o in text.occurrences}
     ordered = sorted(terms.values(), key=lambda t: t.term.casefold())
+    # Each term is a gloss: its short definition shows in a tooltip from the shared glossary data, so
+    # that an edit of a definition changes no text page (issue 16).
     items = [
-        f"- [{md_escape(t.term)}]({GLOSSARY}#{t.id}) ({counts[t.id]}): "
+        f"- [{md_escape(t.term)}]({GLOSSARY}#{t.id}){{ .gloss }} ({counts[t.id]}): "
         + ", ".join(f"[¶{n}](#p{n})" for n in sorted({o.paragraph for o in text.occurrences if o.term.id == t.id}))
-        + f'<span class="term-short"> — {md_escape(t.short)}</span>'
         for t in ordered
     ]
     return f"## {md_escape(words('text.terms'))} {{ #terms }}\n\n" + "\n".join(items) + "\n"
@@ -323,8 +324,9 @@ def citation_downloads(citation: Citation, up: str, words: Words) -> str:
     return with_links(words("cite.downloads", links=LINK), links) + "\n{: .cite-downloads }"
 
 
-# Pages already rendered, keyed on every argument of _page (which is all a page depends on): the live
-# preview keeps one across generations, so that a save renders again only the pages it changed.
+# Pages already rendered, keyed on all a page depends on (_page's arguments, of whose text only what the
+# page reads: its words, notes and links, and each entry's id and term): the live preview keeps one
+# across generations, so that a save renders again only the pages it changed.
 PageMemo = dict[tuple[object, ...], tuple[str, str]]
 MEMO_LIMIT = 4096  # pages a memo holds before it starts again: edits leave old pages behind
 
@@ -334,14 +336,21 @@ def write_text_page(text: AnnotatedText, edition: AnnotatedEdition, site_url: st
     here = edition.position(text.text.slug)
     low, high = max(0, here - NEIGHBOURS), min(len(edition.texts), here + NEIGHBOURS + 1)
     window = tuple(t.text for t in edition.texts[low:high])
-    key = (text, window, low, len(edition.texts), edition.edition.settings, site_url, _sides(text, edition))
+    made = (window, low, len(edition.texts), edition.edition.settings, site_url, _sides(text, edition))
     if memo is None:
-        return _page(*key)
+        return _page(text, *made)
+    key = (text.text, _glossed(text), text.notes, text.links, *made)
     if key not in memo:
         if len(memo) >= MEMO_LIMIT:
             memo.clear()
-        memo[key] = _page(*key)
+        memo[key] = _page(text, *made)
     return memo[key]
+
+
+def _glossed(text: AnnotatedText) -> tuple[tuple[str, str, int, int, int, bool], ...]:
+    """What the page shows of the text's occurrences: an entry's id and term, never its definitions
+    (they are in the glossary data), so that an edit of an entry keeps the page in the memo."""
+    return tuple((o.term.id, o.term.term, o.paragraph, o.start, o.end, o.glossed) for o in text.occurrences)
 
 
 def _sides(text: AnnotatedText, edition: AnnotatedEdition) -> tuple[str, ...]:

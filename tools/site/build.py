@@ -166,7 +166,8 @@ def write_config(
         "site_dir": str(site_dir),
         "site_name": template_text(edition.edition.settings.title),  # Material prints it unescaped
         "nav": nav(edition),
-        "not_in_nav": "/compare/\n",  # the side-by-side pages, reached from the texts' cross-links
+        # the side-by-side pages, reached from the texts' cross-links; the glossary entries' occurrence pages
+        "not_in_nav": "/compare/\n/occurrences/\n",
         "strict": strict,
         "hooks": [str(Path(__file__).with_name(name)) for name in hooks],
         "theme": theme(root, words),

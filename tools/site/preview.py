@@ -10,6 +10,9 @@ Three parts, in one process:
 - its builder (PreviewSite) renders the whole site when the config changed (navigation, title),
   else only the pages newer than their HTML (MkDocs' "dirty" build). The search index is part of
   the generated docs/ (search/*.js), so only its changed files are copied.
+
+The print page holds the whole edition (tens of seconds to render at a thousand texts), so a save
+leaves it alone: it is written into docs/ when it is requested (HeldPrint), and rendered then.
 """
 from __future__ import annotations
 
@@ -26,11 +29,18 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.base import Config
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
 
+from tools.annotate.edition import AnnotatedEdition
+from tools.pages.printed import PAGE as PRINT_PAGE
 from tools.pages.text import PageMemo
+from tools.pages.write import render_print_page, write_page
 from tools.pipeline import Checked, generate
 from tools.problems import Problem, has_errors
 from tools.site.banner import ProblemBoard, with_banner
@@ -55,15 +65,18 @@ def snapshot(seeds: Path) -> Snapshot:
     return found
 
 
-def regenerate(seeds: Path, docs: Path, build: Path, root: Path, warned: set[Problem], site_url: str = "", memo: PageMemo | None = None) -> Checked:
+def regenerate(
+    seeds: Path, docs: Path, build: Path, root: Path, warned: set[Problem], site_url: str = "", memo: PageMemo | None = None, hold_print: bool = False
+) -> Checked:
     """Check and write pages; print errors, new warnings and what changed. Pages stay as they were on error.
 
-    memo keeps the text pages from one save to the next, so that only the pages a save changed are rendered again."""
+    memo keeps the text pages from one save to the next, so that only the pages a save changed are
+    rendered again; hold_print leaves the print page as it is (HeldPrint writes it when it is opened)."""
     from tools.site.build import write_config
     from tools.site.publish import build_lock
 
     with build_lock(build):  # never while `make site` reads docs/
-        checked, changed = generate(seeds, docs, site_url, memo)
+        checked, changed = generate(seeds, docs, site_url, memo, hold_print)
     for problem in checked.problems:
         if problem.severity == "error" or problem not in warned:
             print(problem.format(), file=sys.stderr, flush=True)
@@ -74,7 +87,57 @@ def regenerate(seeds: Path, docs: Path, build: Path, root: Path, warned: set[Pro
         return checked
     write_config(root, docs, checked.edition, build / "serve-site", build / "mkdocs.serve.yml", strict=False)
     print(f"docs: {len(changed)} page(s) updated" + (f": {', '.join(changed)}" if changed else ""), flush=True)
+    if hold_print:
+        print("print page: updated when it is opened (it holds the whole edition)", flush=True)
     return checked
+
+
+class HeldPrint:
+    """The preview's print page: a save makes it out of date without rendering it; a request for it
+    (asked(), from the server's threads) has the generator's thread write it (write_if_wanted()),
+    and MkDocs' watcher then renders it and reloads the open page."""
+
+    def __init__(self, docs: Path) -> None:
+        self.docs = docs
+        self.edition: AnnotatedEdition | None = None
+        self.stale = False
+        self.wanted = threading.Event()
+        name = PRINT_PAGE.removesuffix(".md")
+        self.paths = {f"/{name}/", f"/{name}/index.html", f"/{name}"}
+
+    def saved(self, edition: AnnotatedEdition) -> None:
+        """The edition after a good save: the print page in docs/ may no longer show it."""
+        self.edition, self.stale = edition, True
+
+    def asked(self, path_info: str) -> None:
+        """A request for path_info: when it is the print page and that is out of date, have it written."""
+        if self.stale and path_info in self.paths:
+            self.wanted.set()
+
+    def write_if_wanted(self) -> None:
+        """Render and write the print page if it was requested while out of date (hold the docs/ lock)."""
+        if self.wanted.is_set():
+            self.wanted.clear()
+            self.write()
+
+    def write(self) -> None:
+        """Render the print page of the last good save and write it into docs/ if it changed."""
+        if self.edition is None or not self.stale:
+            return
+        started = time.perf_counter()
+        written = [name for name, content in render_print_page(self.edition).items() if write_page(self.docs, name, content)]
+        self.stale = False
+        print(f"print page: {'written for rendering' if written else 'up to date'} ({time.perf_counter() - started:.1f} s)", flush=True)
+
+
+def noticing(app: Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]], held: HeldPrint) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
+    """The server's WSGI app, telling held about every request before answering it."""
+
+    def served(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        held.asked(environ.get("PATH_INFO", ""))
+        return app(environ, start_response)
+
+    return served
 
 
 class _NotDirtyWarning(logging.Filter):
@@ -85,12 +148,45 @@ class _NotDirtyWarning(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once for the whole preview (MkDocs makes a new Jinja environment
+    for every build, and compiling Material's templates costs most of a small save's render). Jinja
+    keys each template by its name and a checksum of its source, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class _NoOptions(Config):
+    """A plugin's config with no options."""
+
+
+class _UseCompiledTemplates(BasePlugin[_NoOptions]):
+    """Gives every build's Jinja environment the preview's CompiledTemplates."""
+
+    def __init__(self, cache: CompiledTemplates) -> None:
+        super().__init__()
+        self.cache = cache
+
+    def on_env(self, env: jinja2.Environment, /, *, config: Any, files: Any) -> jinja2.Environment:
+        env.bytecode_cache = self.cache
+        return env
+
+
 class PreviewSite:
     """Renders docs/ into the served folder: in full when the config changed, else only what changed."""
 
     def __init__(self, config: Path, site_dir: Path, url: str, lock: threading.Lock) -> None:
         self.config, self.site_dir, self.url, self.lock = config, site_dir, url, lock
         self.built_config: str | None = None
+        self.templates = CompiledTemplates()
 
     def build(self) -> None:
         with self.lock:  # the generator thread does not write docs/ while MkDocs reads it
@@ -99,6 +195,7 @@ class PreviewSite:
             full = text != self.built_config
             config = load_config(str(self.config), site_dir=str(self.site_dir))
             config.site_url = self.url
+            config.plugins["edition-preview-templates"] = _UseCompiledTemplates(self.templates)
             mkdocs_build(config, serve_url=self.url, dirty=not full)
             self.built_config = text
             print(f"preview: {'site' if full else 'changed pages'} rendered in {time.perf_counter() - started:.1f} s", flush=True)
@@ -152,17 +249,19 @@ class PreviewServer(LiveReloadServer):
         return super().serve_request(environ, start_response)
 
 
-def _watch_seeds(seeds: Path, regenerate_now: Callable[[], None], stop: threading.Event) -> None:
-    """Poll seeds/ until stop is set; regenerate after every change. A failure is printed, never fatal."""
+def _watch_seeds(seeds: Path, regenerate_now: Callable[[], None], stop: threading.Event, between: Callable[[], None] = lambda: None) -> None:
+    """Poll seeds/ until stop is set; regenerate after every change, and call between() at every poll.
+    A failure is printed, never fatal."""
     seen = snapshot(seeds)
     while not stop.wait(POLL_SECONDS):
         now = snapshot(seeds)
-        if now != seen:
-            seen = now
-            try:
+        try:
+            if now != seen:
+                seen = now
                 regenerate_now()
-            except Exception as failed:
-                print(f"preview not updated: {type(failed).__name__}: {failed}", file=sys.stderr, flush=True)
+            between()
+        except Exception as failed:
+            print(f"preview not updated: {type(failed).__name__}: {failed}", file=sys.stderr, flush=True)
 
 
 def _not_found_page(site_dir: Path) -> bytes | None:
@@ -183,8 +282,13 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int, site_url:
     memo: PageMemo = {}
     lock = threading.Lock()
     board = ProblemBoard()
-    checked = regenerate(seeds, docs, build, root, warned, site_url, memo)
+    held = HeldPrint(docs)
+    checked = regenerate(seeds, docs, build, root, warned, site_url, memo, hold_print=True)
     board.show(checked.problems)
+    if checked.edition is not None:
+        held.saved(checked.edition)
+        if not (docs / PRINT_PAGE).exists():  # the navigation names it: the first render needs it
+            held.write()
     config = build / "mkdocs.serve.yml"
     if checked.edition is None and not config.exists():
         print("nothing to preview yet: fix the errors above, then run the preview again", file=sys.stderr)
@@ -210,12 +314,20 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int, site_url:
         return 1
     served = server.get_app()
     assert served is not None  # MkDocs sets its app when the server is made
-    server.set_app(with_banner(served, board))
+    server.set_app(noticing(with_banner(served, board), held))
     stop = threading.Event()
 
     def regenerate_now() -> None:
         with lock:
-            board.show(regenerate(seeds, docs, build, root, warned, site_url, memo).problems)
+            checked = regenerate(seeds, docs, build, root, warned, site_url, memo, hold_print=True)
+            board.show(checked.problems)
+            if checked.edition is not None and not has_errors(checked.problems):
+                held.saved(checked.edition)
+
+    def write_print_if_wanted() -> None:
+        if held.wanted.is_set():
+            with lock:
+                held.write_if_wanted()
 
     # `kill` (SIGTERM) must stop the server too, as Ctrl+C does: run the cleanup below.
     signal.signal(signal.SIGTERM, _interrupt)
@@ -223,7 +335,7 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int, site_url:
         site.build()
         server.watch(str(docs))
         server.watch(str(config))
-        threading.Thread(target=_watch_seeds, args=(seeds, regenerate_now, stop), daemon=True).start()
+        threading.Thread(target=_watch_seeds, args=(seeds, regenerate_now, stop, write_print_if_wanted), daemon=True).start()
         print(f"preview: {url}  (watching {seeds}; Ctrl+C stops)", flush=True)
         server.serve()  # type: ignore[no-untyped-call]  # MkDocs leaves it unannotated
     except KeyboardInterrupt:
