@@ -38,6 +38,7 @@ def _render(tmp_path: Path, docs: Path, cores: int, monkeypatch: pytest.MonkeyPa
     checked, _ = generate(EDITION, docs)
     assert checked.edition is not None
     monkeypatch.setattr(render, "_cores", lambda: cores)
+    monkeypatch.setattr(render, "SPLIT_FROM", 0)  # this small edition would be rendered in one process
     site, build = tmp_path / f"site-{cores}", tmp_path / f"build-{cores}"
     done = render.render_site(docs, site, _configure(docs, checked.edition, build), ENV, lambda: "meanwhile")
     assert done == "meanwhile"
@@ -56,14 +57,19 @@ def test_two_processes_render_the_site_one_renders(tmp_path: Path, monkeypatch: 
     assert (tmp_path / "build-2" / "mkdocs.hosted-second.yml").exists()
 
 
-def test_the_second_process_takes_about_half_the_work(tmp_path: Path) -> None:
+def test_the_second_process_takes_about_half_the_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     docs = tmp_path / "docs"
     for name, size in {"print.md": 90_000, "glossary.md": 40_000, "a.md": 30_000, "b.md": 10_000, "texts/c.md": 5_000}.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text("x" * size, encoding="utf-8")
     # Costs with PAGE_COST: print 100,000 -> first; glossary 50,000 -> second; a 40,000 -> second (50,000 < 100,000);
     # b 20,000 -> second (90,000 < 100,000); c 15,000 -> first (110,000 > 100,000).
+    assert render.SPLIT_FROM > 225_000
+    assert render.second_share(docs) == []
+    monkeypatch.setattr(render, "SPLIT_FROM", 225_000)
     assert render.second_share(docs) == ["a.md", "b.md", "glossary.md"]
+    monkeypatch.setattr(render, "SPLIT_FROM", 225_001)
+    assert render.second_share(docs) == []
 
 
 def test_a_broken_link_between_the_halves_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,6 +78,7 @@ def test_a_broken_link_between_the_halves_fails_the_build(tmp_path: Path, monkey
     docs = tmp_path / "docs"
     checked, _ = generate(EDITION, docs)
     assert checked.edition is not None
+    monkeypatch.setattr(render, "SPLIT_FROM", 0)
     second = render.second_share(docs)
     first = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.relative_to(docs).as_posix() not in second)
     source, target = first[0], second[0]

@@ -72,10 +72,17 @@ def _mkdocs_failure(config: Path, returncode: int, stdout: str, stderr: str) -> 
 # (Material's templates; about 10 KB of Markdown's worth, measured at 100 texts).
 PAGE_COST = 10_000
 
+# The least work (in PAGE_COST's bytes) worth a second process: each MkDocs run has a fixed cost of about
+# 0.7 s (start-up, navigation, theme files), and this edition's 12 pages (0.75 MB) took longer in two.
+SPLIT_FROM = 2_000_000
+
+
 def second_share(docs: Path) -> list[str]:
-    """The pages (paths under docs/) a second MkDocs process renders: about half of the work, shared
-    out largest page first, each to the process with less so far."""
+    """The pages (paths under docs/) a second MkDocs process renders: none below SPLIT_FROM, else about
+    half of the work, shared out largest page first, each to the process with less so far."""
     costs = sorted(((page.stat().st_size + PAGE_COST, page.relative_to(docs).as_posix()) for page in docs.rglob("*.md")), key=lambda c: (-c[0], c[1]))
+    if sum(cost for cost, _ in costs) < SPLIT_FROM:
+        return []
     loads = [0, 0]
     second = []
     for cost, page in costs:
@@ -155,7 +162,7 @@ def render_site(docs: Path, site: Path, configure: Configure, env: dict[str, str
     "hosted-second" for a second process) and this environment; returns what meanwhile(), run while
     MkDocs works, returns.
 
-    With two cores or more, two MkDocs processes render about half of the pages each (second_share),
+    With two cores or more and enough work, two MkDocs processes render about half of the pages each (second_share),
     the second into a folder beside site; its pages are moved into site when both have succeeded and
     the links between the halves have been checked."""
     second = second_share(docs) if _cores() > 1 else []
