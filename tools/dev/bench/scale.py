@@ -253,7 +253,9 @@ def targets(editions: list[dict[str, Any]]) -> list[list[str]]:
         for name, p in (e.get("preview") or {}).items():
             if isinstance(p, dict) and "median_s" in p:
                 what = f"Preview reload after editing the {name.replace('_', '-')} entry “{p['entry']}” ({label}; glossed in {p['texts']} texts)"
-                rows.append([what, f"<= {limit:.0f} s", f"{p['median_s']:.1f} s (runs {p['runs_s']})", "yes" if p["median_s"] <= limit else "**no**"])
+                pages = "; ".join(f"open {page.replace('_', ' ')} {p[page]['median_s']:.1f} s" for page in ("text_page", "glossary_page") if page in p)
+                shown = f"{p['median_s']:.1f} s, the slower page (runs {p['runs_s']}" + (f"; {pages})" if pages else ")")
+                rows.append([what, f"<= {limit:.0f} s", shown, "yes" if p["median_s"] <= limit else "**no**"])
     return rows
 
 
