@@ -80,7 +80,8 @@ SPLIT_FROM = 2_000_000
 def second_share(docs: Path) -> list[str]:
     """The pages (paths under docs/) a second MkDocs process renders: none below SPLIT_FROM, else about
     half of the work, shared out largest page first, each to the process with less so far."""
-    costs = sorted(((page.stat().st_size + PAGE_COST, page.relative_to(docs).as_posix()) for page in docs.rglob("*.md")), key=lambda c: (-c[0], c[1]))
+    pages = [page for page in docs.rglob("*.md") if not any(part.startswith(".") for part in page.relative_to(docs).parts)]  # MkDocs skips dot files
+    costs = sorted(((page.stat().st_size + PAGE_COST, page.relative_to(docs).as_posix()) for page in pages), key=lambda c: (-c[0], c[1]))
     if sum(cost for cost, _ in costs) < SPLIT_FROM:
         return []
     loads = [0, 0]
