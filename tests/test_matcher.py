@@ -157,3 +157,9 @@ def test_cjk_terms_need_no_spaces_around_them() -> None:
     assert found(matcher, "美国的导弹防御系统违反了1972年ABM条约。") == [("导弹防御", "导弹防御"), ("ABM", "abm"), ("条约", "条约")]
     japanese = TermMatcher([term("ミサイル防衛")])
     assert found(japanese, "日本のミサイル防衛について") == [("ミサイル防衛", "ミサイル防衛")]
+
+
+def test_a_cjk_term_ends_on_a_boundary_before_latin_letters() -> None:
+    """Beside a character of a script without spaces no boundary is needed, on either side of either word."""
+    matcher = TermMatcher([term("日本"), term("ab")])
+    assert found(matcher, "日本ab ab日本 xab") == [("日本", "日本"), ("ab", "ab"), ("ab", "ab"), ("日本", "日本")]

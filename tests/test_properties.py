@@ -159,6 +159,16 @@ def text_and_glosses(paragraph: Element) -> tuple[str, list[tuple[int, int, str,
 
 # The rules, written out here (not imported) so that the matcher is checked against them.
 PLURALS = ("es", "s")  # lower case only, after a pattern that ends in a letter
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, CJK): beside one of
+# their characters, in the pattern or in the text, there is no word boundary to require.
+UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003ffff]")
+
+
+def bounded(edge: str, beside: str) -> bool:
+    """Whether a match whose first (or last) character is edge may begin (or end) next to the character
+    beside it ("" at the text's edge): not in the middle of a word, where a word of a script without
+    spaces needs no boundary."""
+    return not beside or not is_word_char(beside) or bool(UNSPACED.match(edge) or UNSPACED.match(beside))
 
 
 def is_case_sensitive(pattern: str, setting: bool | None) -> bool:
@@ -215,7 +225,7 @@ def naive_spans(body: str, terms: tuple[Term, ...]) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     start = 0
     while start < len(plain):
-        if start > 0 and is_word_char(plain[start - 1]):
+        if start > 0 and not bounded(plain[start], plain[start - 1]):
             start += 1
             continue
         best = -1
@@ -229,13 +239,13 @@ def naive_spans(body: str, terms: tuple[Term, ...]) -> list[tuple[int, int]]:
                 end = start + len(key)
                 if not same(plain[start:end], key):
                     continue
-                if end == len(plain) or not is_word_char(plain[end]):
+                if bounded(plain[end - 1], plain[end : end + 1]):
                     best = max(best, end)
                 elif key[-1].isalpha():
                     for suffix in PLURALS:
                         stop = end + len(suffix)
                         tail = plain[end:stop] if exact else plain[end:stop].lower()
-                        if tail == suffix and (stop == len(plain) or not is_word_char(plain[stop])):
+                        if tail == suffix and bounded(plain[stop - 1], plain[stop : stop + 1]):
                             best = max(best, stop)
         if best > start:
             found.append((start, best))
@@ -258,6 +268,7 @@ def entry(term: str, *aliases: str, case_sensitive: bool | None = None) -> Term:
 @example(source="Straße, STRASSE, ΣΑΣ σας, İstanbul, ﬁne.", terms=(entry("straße"), entry("ΣΑΣ"), entry("İ")), gloss="every", note_at=None)
 @example(source="ab  \n\u2009ab\t\n\u00a0ab", terms=(entry("ab"),), gloss="every", note_at=None)  # no <br>, nothing dropped
 @example(source="a b\x02c", terms=(entry("b"),), gloss="every", note_at=None)
+@example(source="ab日本 日本ab xab日本ab 日本語", terms=(entry("ab"), entry("日本")), gloss="every", note_at=None)  # found by Hypothesis
 @given(
     source=texts(),
     terms=glossaries(),
@@ -294,8 +305,8 @@ def test_the_page_shows_the_text_exactly_and_glosses_only_terms(source: str, ter
             surface = paragraph.text[start:end]
             assert pattern_matches(surface, by_id[anchor]), f"¶{paragraph.number}: {surface!r} is glossed as {by_id[anchor].term!r}"
             before, after = paragraph.text[start - 1 : start] if start else "", paragraph.text[end : end + 1]
-            assert not (before and is_word_char(before)), f"¶{paragraph.number}: {surface!r} starts inside a word"
-            assert not (after and is_word_char(after)), f"¶{paragraph.number}: {surface!r} ends inside a word"
+            assert bounded(surface[0], before), f"¶{paragraph.number}: {surface!r} starts inside a word"
+            assert bounded(surface[-1], after), f"¶{paragraph.number}: {surface!r} ends inside a word"
             seen_in_paragraph[anchor] += 1
             seen_in_page[anchor] += 1
         if gloss == "first-per-paragraph":

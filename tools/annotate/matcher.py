@@ -7,8 +7,8 @@ letter or digit ("ABMs", "SM-3s"; possessives need nothing: the apostrophe is a 
 
 Any script: letters, digits and combining marks (a decomposed accent, an Indic vowel sign) are word
 characters; case folds one character for one (Greek final sigma as sigma). Scripts written without
-spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) have no word boundaries to find: a
-pattern that starts or ends in one of them needs no boundary on that side.
+spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) have no word boundaries to find:
+beside a character of one of them, in the pattern or in the text ("NATO加盟国"), no boundary is needed.
 """
 from __future__ import annotations
 
@@ -92,7 +92,7 @@ class TermMatcher:
         for word, forms in words.items():
             # The forms of one word differ only in punctuation, so they end in the same kind of character.
             if _unspaced(word[1]):  # no boundary before it: found anywhere, not only after a space
-                self._automaton.add_word(word[1:], (len(word) - 1, False, word[-1].isalnum() and not _unspaced(word[-1]), forms))
+                self._automaton.add_word(word[1:], (len(word) - 1, _unspaced(word[-1]), word[-1].isalnum() and not _unspaced(word[-1]), forms))
             else:
                 entry = (len(word) - 1, _unspaced(word[-1]), word[-1].isalnum(), forms)
                 self._automaton.add_word(word, entry)
