@@ -64,7 +64,10 @@ def _mkdocs_failure(config: Path, returncode: int, stdout: str, stderr: str) -> 
         path = failed_write.group("target") or failed_write.group("path") or "file system"
         return SiteWriteError(f"MkDocs could not write the site: {failed_write.group('strerror')} ({path}); nothing was published")
     lines = _problem_lines(stdout + stderr)
-    detail = "\n".join(lines[-20:]) or (stdout + stderr)[-2000:]
+    return _not_built(config, "\n".join(lines[-20:]) or (stdout + stderr)[-2000:])
+
+
+def _not_built(config: Path, detail: str) -> EditionError:
     return EditionError(f"MkDocs could not build the site ({config.name}); nothing was published, the previous site is unchanged:\n{detail}")
 
 
@@ -80,8 +83,9 @@ SPLIT_FROM = 2_000_000
 def second_share(docs: Path) -> list[str]:
     """The pages (paths under docs/) a second MkDocs process renders: none below SPLIT_FROM, else about
     half of the work, shared out largest page first, each to the process with less so far."""
-    pages = [page for page in docs.rglob("*.md") if not any(part.startswith(".") for part in page.relative_to(docs).parts)]  # MkDocs skips dot files
-    costs = sorted(((page.stat().st_size + PAGE_COST, page.relative_to(docs).as_posix()) for page in pages), key=lambda c: (-c[0], c[1]))
+    pages = {page.relative_to(docs): page for page in docs.rglob("*.md")}
+    shown = [(file.stat().st_size + PAGE_COST, path.as_posix()) for path, file in pages.items() if not any(part.startswith(".") for part in path.parts)]  # MkDocs skips dot files
+    costs = sorted(shown, key=lambda c: (-c[0], c[1]))
     if sum(cost for cost, _ in costs) < SPLIT_FROM:
         return []
     loads = [0, 0]
@@ -106,8 +110,7 @@ def check_anchors(reports: list[Path], config: Path) -> None:
         if target in present and anchor not in present[target]
     ]
     if lines:
-        detail = "\n".join(lines[:20])
-        raise EditionError(f"MkDocs could not build the site ({config.name}); nothing was published, the previous site is unchanged:\n{detail}")
+        raise _not_built(config, "\n".join(lines[:20]))
 
 
 def _cores() -> int:

@@ -1,14 +1,14 @@
 """MkDocs hook (named in the generated configs of a build in two processes): render this process's share.
 
 A build may run two MkDocs processes at once on the same docs/, each rendering about half of the pages
-(tools/site/build.py). extra.edition_share in each generated config names pages (paths under docs/)
+(tools/site/render.py). extra.edition_share in each generated config names pages (paths under docs/)
 and says whether this process renders "only" those or every page "except" those. A page outside the
 share keeps its place in the navigation, so every rendered page is the same as in a single build, but
 it is neither rendered nor written: its Markdown becomes empty, its template one that renders nothing
 (MkDocs writes no file for an empty page, and says so at INFO level), and its anchors unknown, so
 that MkDocs leaves links into it unchecked. Those links are checked once both processes are done:
 each writes, into the file extra.edition_share["anchors"] names, the anchors its pages link to in
-pages it did not render and the anchors its pages hold (check_anchors in tools/site/build.py).
+pages it did not render and the anchors its pages hold (check_anchors in tools/site/render.py).
 """
 from __future__ import annotations
 
@@ -30,7 +30,10 @@ def renders(page: str, share: dict[str, Any] | None) -> bool:
 
 
 def _share(config: Any) -> dict[str, Any] | None:
+    """This process's share, its pages made a set the first time (asked for every page and every link)."""
     share: dict[str, Any] | None = config["extra"].get("edition_share")
+    if share and not isinstance(share["pages"], frozenset):
+        share["pages"] = frozenset(share["pages"])
     return share
 
 
