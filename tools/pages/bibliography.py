@@ -61,16 +61,19 @@ def _entry(source: Source, edition: AnnotatedEdition, words: Words, cited_in: bo
     return "\n".join(lines + ["", "</div>"])
 
 
+def listed_sources(edition: AnnotatedEdition) -> list[Source]:
+    """Every source once, in the bibliography's order (an id given twice is an error; the page still
+    builds for the preview, with the first)."""
+    found: dict[str, Source] = {}
+    for source in sorted(edition.edition.sources, key=lambda s: s.sort_key):
+        found.setdefault(source.id, source)
+    return list(found.values())
+
+
 def entries(edition: AnnotatedEdition, cited_in: bool = True) -> str:
     """Every source as an entry with the anchor citations link to; cited_in adds the links back."""
     words = edition.edition.settings.words
-    seen: set[str] = set()
-    blocks = []
-    for source in sorted(edition.edition.sources, key=lambda s: s.sort_key):
-        if source.id not in seen:  # an id given twice is an error; the page still builds for the preview
-            seen.add(source.id)
-            blocks.append(_entry(source, edition, words, cited_in))
-    return "\n\n".join(blocks) + "\n"
+    return "\n\n".join(_entry(source, edition, words, cited_in) for source in listed_sources(edition)) + "\n"
 
 
 def write_bibliography_page(edition: AnnotatedEdition) -> tuple[str, str]:

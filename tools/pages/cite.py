@@ -34,19 +34,19 @@ def _period(text: str) -> str:
 
 
 def _title(citation: Citation, editorial: bool, quoted: bool) -> str:
-    """The title as the metadata gives it: editorial titles in brackets, others in quotation marks (Chicago)."""
-    if editorial:
-        return _period(citation.title)
-    return f"“{_period(citation.title)}”" if quoted else _period(citation.title)
+    """The title as the metadata gives it (an editorial title keeps its brackets), in quotation marks when
+    quoted (Chicago) unless it is editorial."""
+    title = _period(citation.title)
+    return f"“{title}”" if quoted and not editorial else title
 
 
 def _names(names: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _in_edition(citation: Citation, lead: str) -> str:
+def _in_edition(citation: Citation) -> str:
     """"Reproduced in <i>Edition</i>, edited by X. Publisher, 2026." as HTML, with only what the edition declares."""
-    html = f"{lead} <i>{html_escape(citation.edition_title)}</i>"
+    html = f"Reproduced in <i>{html_escape(citation.edition_title)}</i>"
     if citation.editors:
         html += f", edited by {html_escape(_names(citation.editors))}"
     html += "."
@@ -78,7 +78,7 @@ def chicago(text: Text, settings: Settings, page: str, accessed: str, paragraph:
     parts.append(html_escape(where) + html_escape(paragraph) + ".")
     if original and original.url:
         parts.append(html_escape(_period(original.url)))
-    parts.append(_in_edition(citation, "Reproduced in"))
+    parts.append(_in_edition(citation))
     parts.append(f"Accessed {accessed}.")
     parts.append(f"{page}.")
     return " ".join(parts)
@@ -95,7 +95,7 @@ def apa(text: Text, settings: Settings, page: str, accessed: str) -> str:
         parts.append(html_escape(_period(original.source)))
     if original and original.url:
         parts.append(html_escape(original.url))
-    in_edition = _in_edition(citation, "Reproduced in")
+    in_edition = _in_edition(citation)
     parts.append(f"{in_edition} Retrieved {accessed}, from {page}")
     return " ".join(parts)
 

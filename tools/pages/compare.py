@@ -9,8 +9,8 @@ from collections import defaultdict
 
 from tools.annotate.edition import AnnotatedEdition, LinkEnd
 from tools.model import Text
-from tools.pages.markup import attr_value, html_escape, md_escape, yaml_string
-from tools.pages.parts import lang_attribute, short_label
+from tools.pages.markup import attr_value, html_escape, md_escape
+from tools.pages.parts import front_matter, lang_attribute, short_label
 from tools.source.quotes import Span
 from tools.strings import Words
 
@@ -56,7 +56,7 @@ def write_compare_page(first: Text, second: Text, ends: list[LinkEnd], edition: 
     words = settings.words
     ends = sorted(ends, key=lambda e: (e.here.paragraph, e.here.start))
     title = words("compare.title", first=short_label(first), second=short_label(second))
-    front = f"---\ntitle: {yaml_string(title)}\ndescription: {yaml_string(title)}\nsearch:\n  exclude: true\nhide:\n  - toc\n---\n"
+    front = front_matter(title, title, "search:\n  exclude: true\nhide:\n  - toc\n")
     rows = []
     total = len(ends)
     for n, end in enumerate(ends, start=1):

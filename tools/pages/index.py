@@ -13,21 +13,16 @@ from tools.strings import Words
 
 def _texts_table(edition: AnnotatedEdition, words: Words) -> str:
     heads = ("index.number", "index.text", "text.kind", "index.source", "text.date", "text.length")
-    rows = ["| " + " | ".join(_cell(words(h)) for h in heads) + " |", "|---|---|---|---|---|---|"]
+    rows = ["| " + " | ".join(md_escape(words(h)) for h in heads) + " |", "|---|---|---|---|---|---|"]
     for n, annotated in enumerate(edition.texts, start=1):
         t = annotated.text
         kind = t.meta.kind if t.meta else words("index.not_described")
         source = t.meta.source if t.meta else words("index.not_described")
         rows.append(
-            f"| {n} | [{_cell(t.shown_title)}](texts/{t.slug}.md) | {_cell(kind)} | {_cell(source)} "
-            f"| {_cell(words.date(t.date))} | {_cell(length(t.words, words, 'index.length_value'))} |"
+            f"| {n} | [{md_escape(t.shown_title)}](texts/{t.slug}.md) | {md_escape(kind)} | {md_escape(source)} "
+            f"| {md_escape(words.date(t.date))} | {md_escape(length(t.words, words, 'index.length_value'))} |"
         )
     return "\n".join(rows)
-
-
-def _cell(text: str) -> str:
-    """Literal text in a table cell (where | would end the cell)."""
-    return md_escape(text).replace("|", "&#124;")
 
 
 def write_index_page(edition: AnnotatedEdition, site_url: str = "") -> tuple[str, str]:

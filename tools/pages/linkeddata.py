@@ -33,14 +33,19 @@ def edition_node(settings: Settings, site_url: str) -> dict[str, object]:
     node: dict[str, object] = {"@id": edition_id(site_url), "@type": "Book", "name": citation.title, "inLanguage": citation.language}
     if citation.editors:
         node["editor"] = [{"@type": "Person", "name": e} for e in citation.editors]
-    if citation.publisher:
-        node["publisher"] = {"@type": "Organization", "name": citation.publisher}
-    published = _date(citation.published)
-    if published:
-        node["datePublished"] = published
-    if citation.url:
-        node["url"] = citation.url
-    return node
+    return node | _published(citation.publisher, citation.published, citation.url)
+
+
+def _published(publisher: str | None, date: PartialDate, url: str | None) -> dict[str, object]:
+    """Who published a work, when and where, as schema.org fields: only those known."""
+    fields: dict[str, object] = {}
+    if publisher:
+        fields["publisher"] = {"@type": "Organization", "name": publisher}
+    if (iso := _date(date)) is not None:
+        fields["datePublished"] = iso
+    if url:
+        fields["url"] = url
+    return fields
 
 
 def _original(citation: Citation) -> dict[str, object] | None:
@@ -48,15 +53,8 @@ def _original(citation: Citation) -> dict[str, object] | None:
     original = citation.original
     if original is None:
         return None
-    node: dict[str, object] = {"@type": "CreativeWork"}
-    if original.source:
-        node["publisher"] = {"@type": "Organization", "name": original.source}
-    date = _date(original.date)
-    if date:
-        node["datePublished"] = date
-    if original.url:
-        node["url"] = original.url
-    return node if len(node) > 1 else None
+    fields = _published(original.source, original.date, original.url)
+    return {"@type": "CreativeWork", **fields} if fields else None
 
 
 def text_node(text: Text, settings: Settings, site_url: str) -> dict[str, object]:

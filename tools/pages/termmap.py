@@ -12,7 +12,7 @@ from collections import Counter
 from tools.annotate.edition import AnnotatedEdition, Occurrence
 from tools.model import Term, Text
 from tools.pages.markup import attr_value, md_escape
-from tools.pages.parts import front_matter, text_page
+from tools.pages.parts import LINK, front_matter, text_page, with_links
 from tools.strings import Words
 
 LEVELS = (1, 2, 4, 8)  # a count at or above LEVELS[i] gets shade i + 1
@@ -35,7 +35,7 @@ def _cell(count: int, found: list[Occurrence], page: str, term: str, title: str,
 
 
 def _head(words: Words, *keys: str) -> str:
-    return " | ".join(md_escape(words(k)).replace("|", "&#124;") for k in keys)
+    return " | ".join(md_escape(words(k)) for k in keys)
 
 
 def _matrix(texts: list[Text], terms: list[Term], counts: dict[str, Counter[str]], found: dict[tuple[str, str], list[Occurrence]], words: Words) -> list[str]:
@@ -102,5 +102,5 @@ def write_term_map_page(edition: AnnotatedEdition) -> tuple[str, str]:
     ]
     if absent:
         glossary = f"[{md_escape(words('index.glossary_link'))}](glossary.md)"
-        parts.append(md_escape(words("termmap.absent", count=words.number(absent), glossary="\0")).replace("\0", glossary) + "\n")
+        parts.append(with_links(words("termmap.absent", count=words.number(absent), glossary=LINK), glossary) + "\n")
     return "term-map.md", "\n".join(parts)

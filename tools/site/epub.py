@@ -20,8 +20,9 @@ from pathlib import Path
 from xml.sax import saxutils
 
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, Cited, LinkEnd, Occurrence, PlacedNote, resolve
-from tools.model import Paragraph, Settings, Source, Term, Text
+from tools.model import Paragraph, Settings, Term, Text
 from tools.pages.apparatus import source_label
+from tools.pages.bibliography import listed_sources
 from tools.pages.citation import edition_name, site_base
 from tools.pages.markup import plain_text, render_markdown, shared_renderer
 from tools.pages.parts import NOTE_SYMBOLS, source_anchor
@@ -330,13 +331,11 @@ def glossary_chapter(edition: AnnotatedEdition) -> Chapter:
 def bibliography_chapter(edition: AnnotatedEdition) -> Chapter | None:
     """Every source once, sorted as on the bibliography page, each with its address; None without sources."""
     words = edition.edition.settings.words
-    entries: dict[str, Source] = {}
-    for source in sorted(edition.edition.sources, key=lambda s: s.sort_key):
-        entries.setdefault(source.id, source)
-    if not entries:
+    sources = listed_sources(edition)
+    if not sources:
         return None
     items = []
-    for source in entries.values():
+    for source in sources:
         link = f' <a href={quoteattr(source.url)}>{escape(source.url)}</a>' if source.url and is_safe_url(source.url) else ""
         note = f" {escape(source.note)}" if source.note else ""
         items.append(f'<p class="source" id="{source_anchor(source)}">{escape(source_label(source, words))}.{link}{note}</p>')
@@ -380,8 +379,9 @@ def package(edition: AnnotatedEdition, book: list[Chapter], epoch: int, site_url
         meta.append(f"<dc:publisher>{escape(s.publisher)}</dc:publisher>")
     if s.published.year is not None:
         meta.append(f"<dc:date>{s.published.iso()}</dc:date>")
-    if plain_text(s.introduction):
-        meta.append(f"<dc:description>{escape(plain_text(s.introduction)[:500])}</dc:description>")
+    introduction = plain_text(s.introduction)
+    if introduction:
+        meta.append(f"<dc:description>{escape(introduction[:500])}</dc:description>")
     items = [
         '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
         '<item id="style" href="style.css" media-type="text/css"/>',
