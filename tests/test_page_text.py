@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_seeds
+from tools.annotate.edition import Cited
 from tools.pages.text import NEIGHBOURS, PageMemo, write_text_page
 from tools.pipeline import check
 
@@ -84,6 +85,20 @@ def test_the_preview_memo_keeps_a_page_when_only_an_entrys_definitions_change(tm
     assert renamed.edition is not None
     page = write_text_page(renamed.edition.texts[0], renamed.edition, "", memo)
     assert page is not first and "[ABM treaty](../glossary.md#abm-treaty)" in page[1]
+
+
+def test_the_preview_memo_renders_again_when_a_headnote_source_changes(tmp_path: Path) -> None:
+    """The page lists the headnote's sources: a source's new title must reach it, though the text and
+    its notes are the same."""
+    checked = check(write_seeds(tmp_path))
+    assert checked.edition is not None
+    text, memo = checked.edition.texts[0], {}
+    source = checked.edition.edition.sources[0]
+    cited = replace(text, sources=(Cited(1, source, None),))
+    first = write_text_page(cited, checked.edition, "", memo)
+    retitled = replace(cited, sources=(Cited(1, replace(source, title="A retitled source"), None),))
+    again = write_text_page(retitled, checked.edition, "", memo)
+    assert again is not first and "A retitled source" in again[1]
 
 
 def test_terms_in_this_text_are_glosses_without_their_definitions(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from tools.pages.head import head_fields
 from tools.pages.linkeddata import glossary_jsonld
 from tools.pages.markup import attr_value, md_escape
 from tools.pages.occurrences import SHOWN, has_page, occurrence_list, occurrence_page
-from tools.pages.parts import BIBLIOGRAPHY, entry_head, front_matter, sources_html
+from tools.pages.parts import BIBLIOGRAPHY, entry_head, front_matter, label, sources_html
 from tools.strings import Words
 
 
@@ -31,11 +31,6 @@ def _by_kind(terms: list[Term], kinds: tuple[Kind, ...], words: Words) -> str:
             links = " · ".join(f"[{md_escape(t.term)}](#{t.id})" for t in members)
             lines.append(f'<p class="by-kind" id="kind-{kind.anchor}" markdown="1">**{md_escape(kind.plural)}** ({len(members)}): {links}</p>')
     return f"## {md_escape(words('glossary.by_kind'))} {{ #by-kind }}\n\n" + "\n\n".join(lines) + "\n"
-
-
-def label(words: Words, key: str) -> str:
-    """A bold run-in label: **Related:**."""
-    return f"**{md_escape(words(key))}:**"
 
 
 def _entry(term: Term, edition: AnnotatedEdition, names: dict[str, Term], words: Words) -> str:

@@ -6,11 +6,13 @@ edit of a definition then changes the glossary page and the tooltip data only. T
 the navigation and of the search index (the glossary page and the texts hold what they show)."""
 from __future__ import annotations
 
+from functools import partial
+
 from tools.annotate.edition import AnnotatedEdition, Occurrence
 from tools.model import Term
-from tools.pages.markup import md_escape, yaml_string
-from tools.pages.parts import LINK, lang_attribute, snippet, text_page, with_links
-from tools.pages.text import MEMO_LIMIT, PageMemo
+from tools.pages.markup import md_escape
+from tools.pages.parts import LINK, front_matter, lang_attribute, snippet, text_page, with_links
+from tools.pages.text import PageMemo, memoised
 from tools.strings import Words
 
 FOLDER = "occurrences"
@@ -43,10 +45,6 @@ def occurrence_list(occurrences: list[Occurrence], edition: AnnotatedEdition, up
     return "\n".join(items)
 
 
-def _front(title: str, description: str) -> str:
-    return f"---\ntitle: {yaml_string(title)}\ndescription: {yaml_string(description)}\nsearch:\n  exclude: true\nhide:\n  - toc\n---\n"
-
-
 def write_occurrence_page(term: Term, occurrences: list[Occurrence], edition: AnnotatedEdition) -> tuple[str, str]:
     """One entry's page: its path under docs/ and its Markdown."""
     words: Words = edition.edition.settings.words
@@ -54,7 +52,7 @@ def write_occurrence_page(term: Term, occurrences: list[Occurrence], edition: An
     entry = f"[{md_escape(term.term)}](../glossary.md#{term.id})"
     intro = with_links(words.count("occurrences.intro", len(occurrences), entry=LINK), entry)
     parts = [
-        _front(title, words.count("occurrences.intro", len(occurrences), entry=term.term)),
+        front_matter(title, words.count("occurrences.intro", len(occurrences), entry=term.term), "search:\n  exclude: true\nhide:\n  - toc\n"),
         f"# {md_escape(title)}\n",
         intro + "\n",
         occurrence_list(occurrences, edition, "../"),
@@ -74,12 +72,7 @@ def write_occurrence_pages(edition: AnnotatedEdition, memo: PageMemo | None = No
         if memo is None:
             pages.append(write_occurrence_page(term, occurrences, edition))
             continue
-        key = _shown(term, occurrences, edition)
-        if key not in memo:
-            if len(memo) >= MEMO_LIMIT:
-                memo.clear()
-            memo[key] = write_occurrence_page(term, occurrences, edition)
-        pages.append(memo[key])
+        pages.append(memoised(memo, _shown(term, occurrences, edition), partial(write_occurrence_page, term, occurrences, edition)))
     return pages
 
 

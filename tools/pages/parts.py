@@ -34,6 +34,11 @@ def length(count: int, words: Words, key: str) -> str:
 LINK = "EDITIONLINKSLOT"
 
 
+def label(words: Words, key: str) -> str:
+    """A bold run-in label: **Related:**."""
+    return f"**{md_escape(words(key))}:**"
+
+
 def with_links(text: str, *links: str) -> str:
     """An interface string as Markdown (escaped), with each LINK in it replaced by a link, in order."""
     escaped = md_escape(text)

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote, resolve
 from tools.model import Edition, Paragraph, Settings, Term
 from tools.pages.bibliography import entries
-from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown, yaml_string
-from tools.pages.parts import entry_head, lang_attribute, sources_html
+from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown
+from tools.pages.parts import entry_head, front_matter, label, lang_attribute, sources_html
 from tools.pages.text import header, note_label, notes_section, paragraph_body, quotation
 from tools.strings import Words
 
@@ -68,7 +68,7 @@ def _entry(term: Term, names: dict[str, Term], words: Words, edition: Edition) -
     parts = entry_head(term, f"g-{term.id}")
     related = [names[r.value.casefold()] for r in term.related if r.value.casefold() in names]
     if related:
-        parts.append(f"**{md_escape(words('glossary.related'))}:** " + " · ".join(f"[{md_escape(r.term)}](#g-{r.id})" for r in related) + "\n{ .entry-related }")
+        parts.append(f"{label(words, 'glossary.related')} " + " · ".join(f"[{md_escape(r.term)}](#g-{r.id})" for r in related) + "\n{ .entry-related }")
     references = sources_html(resolve(edition, term.references), SAME_PAGE, words("glossary.references"), words)
     if references:
         parts.append(f'<div class="entry-references" markdown="1">{references}</div>')
@@ -82,7 +82,7 @@ def write_print_page(edition: AnnotatedEdition) -> tuple[str, str]:
     terms = sorted(edition.edition.terms, key=lambda t: t.term.casefold())
     names = {t.term.casefold(): t for t in terms}
     description = words("print.description", introduction=plain_text(settings.introduction))[:300]
-    front = f"---\ntitle: {yaml_string(words('print.title'))}\ndescription: {yaml_string(description)}\nsearch:\n  exclude: true\n---\n"
+    front = front_matter(words("print.title"), description, "search:\n  exclude: true\n")
     subtitle = f'<p class="edition-subtitle">{html_escape(settings.subtitle)}</p>\n' if settings.subtitle else ""
     about = f'<p class="print-about">{html_escape(words("print.about"))}</p>\n'
     glossary = md_escape(words("glossary.title"))

@@ -3,6 +3,7 @@ each beside its apparatus (notes and cross-links), the list of notes, the terms 
 other texts."""
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable
 
@@ -314,7 +315,7 @@ def _others(text: Text, window: tuple[Text, ...], low: int, total: int, words: W
     if len(others) == total - 1:
         return f"## {md_escape(words('text.other_texts'))} {{ #other-texts }}\n\n" + "\n".join(items) + "\n"
     listing = f"[{md_escape(words('text.list_of_texts'))}](../index.md#texts)"
-    lead = md_escape(words("text.nearby_lead", first=low + 1, last=low + len(window), total=words.number(total), list="\0")).replace("\0", listing)
+    lead = with_links(words("text.nearby_lead", first=low + 1, last=low + len(window), total=words.number(total), list=LINK), listing)
     return f"## {md_escape(words('text.nearby_texts'))} {{ #other-texts }}\n\n{lead}\n\n" + "\n".join(items) + "\n"
 
 
@@ -324,11 +325,20 @@ def citation_downloads(citation: Citation, up: str, words: Words) -> str:
     return with_links(words("cite.downloads", links=LINK), links) + "\n{: .cite-downloads }"
 
 
-# Pages already rendered, keyed on all a page depends on (_page's arguments, of whose text only what the
-# page reads: its words, notes and links, and each entry's id and term): the live preview keeps one
-# across generations, so that a save renders again only the pages it changed.
+# Pages already rendered, keyed on all a page depends on (_page's arguments, of whose text's occurrences
+# only each entry's id and term): the live preview keeps one across generations, so that a save renders
+# again only the pages it changed.
 PageMemo = dict[tuple[object, ...], tuple[str, str]]
 MEMO_LIMIT = 4096  # pages a memo holds before it starts again: edits leave old pages behind
+
+
+def memoised(memo: PageMemo, key: tuple[object, ...], make: Callable[[], tuple[str, str]]) -> tuple[str, str]:
+    """The page memo holds for key, made (and kept) if it holds none."""
+    if key not in memo:
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        memo[key] = make()
+    return memo[key]
 
 
 def write_text_page(text: AnnotatedText, edition: AnnotatedEdition, site_url: str = "", memo: PageMemo | None = None) -> tuple[str, str]:
@@ -339,12 +349,10 @@ def write_text_page(text: AnnotatedText, edition: AnnotatedEdition, site_url: st
     made = (window, low, len(edition.texts), edition.edition.settings, site_url, _sides(text, edition))
     if memo is None:
         return _page(text, *made)
-    key = (text.text, _glossed(text), text.notes, text.links, *made)
-    if key not in memo:
-        if len(memo) >= MEMO_LIMIT:
-            memo.clear()
-        memo[key] = _page(text, *made)
-    return memo[key]
+    # The whole annotated text but its occurrences (headnote and quotation sources included), and of
+    # those what the page shows.
+    key = (dataclasses.replace(text, occurrences=()), _glossed(text), *made)
+    return memoised(memo, key, lambda: _page(text, *made))
 
 
 def _glossed(text: AnnotatedText) -> tuple[tuple[str, str, int, int, int, bool], ...]:

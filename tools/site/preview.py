@@ -345,7 +345,7 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int, site_url:
         with lock:
             checked, changed = regenerate(seeds, docs, build, root, warned, site_url, memo, hold_print=True)
             board.show(checked.problems)
-            if checked.edition is not None and not has_errors(checked.problems):
+            if checked.edition is not None:  # None whenever there is an error
                 held.saved(checked.edition)
         if changed:
             server.rebuild()
