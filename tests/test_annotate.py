@@ -168,3 +168,10 @@ def test_a_quotation_is_found_within_one_paragraph() -> None:
     assert finder.find(" one more ") == [Span(2, 0, 8), Span(2, 15, 23)] == find_quote(text, "one more")
     assert finder.find("end of one") == [Span(1, 4, 14)]
     assert finder.find("one\x00one") == finder.find("one one") == finder.find(" ") == []
+
+
+def test_gloss_by_kind_beside_a_kind_without_a_name_is_a_problem_not_a_crash(here: Path) -> None:
+    kinds = "term_kinds:\n  - plural: Treaties\n  - name: treaty\n    plural: Treaties\n"
+    checked = check(write_seeds(here, edition=EDITION + kinds + "gloss_by_kind:\n  treaties: first-per-page\n"))
+    assert checked.edition is None
+    assert "'treaties' in 'gloss_by_kind' is no kind of entry (did you mean 'treaty'?)" in " ".join(p.message for p in checked.problems)

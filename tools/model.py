@@ -51,7 +51,6 @@ DEFAULT_TEXT_KINDS: tuple[Kind, ...] = (
     Kind("commentary", "Commentaries", "an opinion piece or blog post"),
     Kind("official statement", "Official statements", "a statement issued by a government or organisation"),
 )
-TERM_KINDS: tuple[str, ...] = tuple(k.name for k in DEFAULT_TERM_KINDS)
 TEXT_KINDS: tuple[str, ...] = tuple(k.name for k in DEFAULT_TEXT_KINDS)
 
 

@@ -91,10 +91,10 @@ class TermMatcher:
         self._after_unspaced = ahocorasick.Automaton()
         for word, forms in words.items():
             # The forms of one word differ only in punctuation, so they end in the same kind of character.
+            entry = (len(word) - 1, _unspaced(word[-1]), word[-1].isalnum(), forms)
             if _unspaced(word[1]):  # no boundary before it: found anywhere, not only after a space
-                self._automaton.add_word(word[1:], (len(word) - 1, _unspaced(word[-1]), word[-1].isalnum() and not _unspaced(word[-1]), forms))
+                self._automaton.add_word(word[1:], entry)
             else:
-                entry = (len(word) - 1, _unspaced(word[-1]), word[-1].isalnum(), forms)
                 self._automaton.add_word(word, entry)
                 self._after_unspaced.add_word(word[1:], entry)
         if words:

@@ -184,10 +184,10 @@ def _definition_line(lines: list[str], term: Term, words: str) -> int:
     return term.position.line
 
 
-def _uncovered(text: str, matcher: TermMatcher, common: frozenset[str], names: set[str], own: frozenset[str] = frozenset()) -> Iterator[_Found]:
-    """The candidates of one paragraph or definition that no entry covers (an entry's name in a form its
-    matcher misses becomes a variant); an acronym the edition also writes in lower case is shouting."""
-    matches = matcher.find(text)
+def _uncovered(text: str, matches: list[Match], common: frozenset[str], names: set[str], own: frozenset[str] = frozenset()) -> Iterator[_Found]:
+    """The candidates of one paragraph or definition that no entry covers (matches: what the matcher found
+    in it; an entry's name in a form its matcher misses becomes a variant); an acronym the edition also
+    writes in lower case is shouting."""
     for found in candidates(text, common):
         shouted = found.kind == "acronym" and found.words.lower() in common
         if not shouted and found.words.casefold() not in own and not _covered(found, matches):
@@ -203,15 +203,16 @@ def suggest(edition: Edition) -> Suggestions:
     used: set[str] = set()
     for text in edition.texts:
         for paragraph in text.paragraphs:
-            used.update(m.term_id for m in matcher.find(paragraph.text))
-            for found in _uncovered(paragraph.text, matcher, common, names):
+            matches = matcher.find(paragraph.text)
+            used.update(m.term_id for m in matches)
+            for found in _uncovered(paragraph.text, matches, common, names):
                 in_texts.add(found, Position(text.path, _line_of(paragraph.text, found.start, paragraph.line)), text.slug)
     in_definitions = _Tally()
     files: dict[str, list[str]] = {}
     for term in edition.terms:
         own = frozenset(pattern.casefold() for pattern in term.patterns)
         for part in (term.short, term.definition):
-            for found in _uncovered(part, matcher, common, names, own):
+            for found in _uncovered(part, matcher.find(part), common, names, own):
                 if term.position.path not in files:
                     files[term.position.path] = _read_lines(term.position.path)
                 line = _definition_line(files[term.position.path], term, found.words)

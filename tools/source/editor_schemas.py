@@ -28,6 +28,7 @@ from tools.model import Settings
 from tools.problems import Position, Problem, warning
 from tools.source import specs
 from tools.source.schema import KIND_WORDS, Field, RecordSpec
+from tools.strings import PLURAL_FORMS
 
 FOLDER = ".schemas"
 # The values edition.yml allows for some fields: by record spec name, then field name.
@@ -92,7 +93,7 @@ def field_schema(field: Field, choices: EditionChoices | None = None, owner: str
         names: dict[str, Any] = {"additionalProperties": value}
         if field.choices:  # the names it may hold, and the plural forms of a counted string ("words.count.few")
             plurals = sorted({name.rsplit(".", 1)[0] for name in field.choices if name.endswith(".other")})
-            pattern = "^(" + "|".join(re.escape(p) for p in plurals) + r")\.(zero|one|two|few|many|other)$"
+            pattern = "^(" + "|".join(re.escape(p) for p in plurals) + r")\.(" + "|".join(PLURAL_FORMS) + ")$"
             names = {"properties": dict.fromkeys(field.choices, value), "patternProperties": {pattern: value}, "additionalProperties": False}
         return {"anyOf": [{"type": "object", **names}, {"type": "null"}, {"type": "string", "pattern": EMPTY}], "description": about}
     assert field.spec is not None, f"field '{field.name}' of kind {field.kind} has no spec"

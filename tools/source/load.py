@@ -100,11 +100,13 @@ class Loader:
     def settings(self) -> Settings:
         records, shown = self._read("edition.yml", specs.SETTINGS, many=False, required=True)
         r = records[0] if records else Record({}, Position(shown))
+        language = self._language(r)
+        term_kinds = self._kinds(r, "term_kinds", DEFAULT_TERM_KINDS)
         return Settings(
             title=r.get("title", "Untitled edition"),
             subtitle=r.get("subtitle", ""),
             slug=slugify(r.get("slug", "edition")),
-            language=self._language(r),
+            language=language,
             gloss=r.get("gloss", "first-per-paragraph"),
             introduction=r.get("introduction", ""),
             principles=r.get("principles", ""),
@@ -113,10 +115,10 @@ class Loader:
             published=r.get("published") or PartialDate(),
             introduction_at=r.at("introduction"),
             principles_at=r.at("principles"),
-            term_kinds=self._kinds(r, "term_kinds", DEFAULT_TERM_KINDS),
+            term_kinds=term_kinds,
             text_kinds=self._kinds(r, "text_kinds", DEFAULT_TEXT_KINDS),
             strings=self._strings(r.get("strings", {})),
-            gloss_by_kind=self._gloss_by_kind(r.get("gloss_by_kind", {}), r.get("term_kinds")),
+            gloss_by_kind=self._gloss_by_kind(r.get("gloss_by_kind", {}), [k.name for k in term_kinds]),
             title_at=r.at("title"),
         )
 
@@ -149,9 +151,8 @@ class Loader:
             return default
         return tuple(kinds)
 
-    def _gloss_by_kind(self, given: dict[str, Value], declared: list[Record] | None) -> tuple[tuple[str, GlossMode], ...]:
-        """The gloss modes set for some kinds of entry, each kind one the edition has."""
-        kinds = [k.get("name") for k in declared] if declared else [k.name for k in DEFAULT_TERM_KINDS]
+    def _gloss_by_kind(self, given: dict[str, Value], kinds: list[str]) -> tuple[tuple[str, GlossMode], ...]:
+        """The gloss modes set for some kinds of entry, each kind one the edition has (kinds, as read)."""
         kept: list[tuple[str, GlossMode]] = []
         for kind, found in given.items():
             mode, mode_at = found.value

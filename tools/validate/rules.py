@@ -208,9 +208,7 @@ def markdown_problems(value: str, position: Position, what: str) -> Iterator[Pro
         problem = link_problem(url)
         if problem:
             yield error(position, "unsafe-link", f"{what} links to '{url}' {problem}")
-    if _RAW_HTML.search(value):
-        found = _RAW_HTML.search(value)
-        assert found is not None
+    if found := _RAW_HTML.search(value):
         yield error(position, "raw-html", f"{what} contains raw HTML '{found.group(0)[:40]}'; write Markdown instead (*emphasis*, [text](https://...))")
 
 
