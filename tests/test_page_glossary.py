@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import write_seeds
+from tests.conftest import GLOSSARY, write_seeds
 from tools.annotate.edition import AnnotatedEdition
 from tools.pages.glossary import write_glossary_page
 from tools.pages.occurrences import SHOWN
@@ -45,3 +45,14 @@ def test_an_entry_with_few_places_lists_them_all_and_links_nowhere_else(tmp_path
     assert "**Appears in** (1):" in treaty
     assert f"texts/one.md#p{SHOWN + 3}" in treaty
     assert "occurrences/" not in treaty and "All " not in treaty
+
+
+def test_a_related_name_the_validator_accepts_links_on_the_page(tmp_path: Path) -> None:
+    """'related' names an entry as the matcher reads names (a hyphen for a space, any case): the validator
+    accepts 'abm-treaty' for 'ABM Treaty', so the page links it too, and no 'unused' warning follows."""
+    glossary = GLOSSARY.replace("  aliases: [Anti Ballistic Missile]\n", "  aliases: [Anti Ballistic Missile]\n  related: [abm-treaty]\n")
+    checked = check(write_seeds(tmp_path, texts=TEXTS, glossary=glossary))
+    assert checked.edition is not None
+    assert [p.code for p in checked.problems if p.code in ("unknown-related", "unused-term")] == []
+    _, page = write_glossary_page(checked.edition)
+    assert "[ABM Treaty](#abm-treaty)" in entry(page, "abm")

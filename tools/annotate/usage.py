@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from tools.annotate.edition import AnnotatedEdition
 from tools.problems import Problem, warning
-from tools.validate.rules import citations, term_key
+from tools.source.normalize import match_key
+from tools.validate.rules import citations
 
 
 def usage_warnings(edition: AnnotatedEdition) -> list[Problem]:
     """Entries no text uses and no other entry points to; sources that no note, entry or text cites."""
     used = {o.term.id for t in edition.texts for o in t.occurrences}
-    related = {term_key(r.value) for t in edition.edition.terms for r in t.related}
+    related = {match_key(r.value) for t in edition.edition.terms for r in t.related}
     cited = {c.source for c in citations(edition.edition)}
     unused_sources = [
         warning(s.position, "unused-source", f"the source '{s.id}' is cited nowhere; cite it from a note, a glossary entry or a text's metadata, or remove it")
@@ -25,5 +26,5 @@ def usage_warnings(edition: AnnotatedEdition) -> list[Problem]:
             "list it under a related entry's 'related', or remove it",
         )
         for t in edition.edition.terms
-        if t.id not in used and term_key(t.term) not in related
+        if t.id not in used and match_key(t.term) not in related
     ]

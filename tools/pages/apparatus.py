@@ -16,8 +16,9 @@ from tools.annotate.edition import AnnotatedEdition, AnnotatedText, Cited, Place
 from tools.model import Source
 from tools.pages.citation import DOWNLOADS, site_base
 from tools.pages.markup import render_markdown
-from tools.pages.parts import source_anchor
+from tools.pages.parts import related_terms, source_anchor
 from tools.source.links import is_safe_url
+from tools.source.normalize import match_key
 from tools.strings import Words
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -105,11 +106,11 @@ def glossary_json(edition: AnnotatedEdition, site_url: str = "") -> str:
     """The glossary as plain JSON: every entry with its anchor on the glossary page (and that
     anchor's address when the site's address is known)."""
     settings = edition.edition.settings
-    by_name = {t.term.casefold(): t for t in edition.edition.terms}
+    by_key = {match_key(t.term): t for t in edition.edition.terms}
     words = settings.words
     entries = []
     for term in sorted(edition.edition.terms, key=lambda t: t.term.casefold()):
-        related = [by_name[r.value.casefold()].id for r in term.related if r.value.casefold() in by_name]
+        related = [r.id for r in related_terms(term, by_key)]
         entries.append(
             {
                 "id": term.id,

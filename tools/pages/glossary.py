@@ -10,7 +10,8 @@ from tools.pages.head import head_fields
 from tools.pages.linkeddata import glossary_jsonld
 from tools.pages.markup import attr_value, md_escape
 from tools.pages.occurrences import SHOWN, has_page, occurrence_list, occurrence_page
-from tools.pages.parts import BIBLIOGRAPHY, entry_head, front_matter, label, sources_html
+from tools.pages.parts import BIBLIOGRAPHY, entry_head, front_matter, label, related_terms, sources_html
+from tools.source.normalize import match_key
 from tools.strings import Words
 
 
@@ -37,7 +38,7 @@ def _entry(term: Term, edition: AnnotatedEdition, names: dict[str, Term], words:
     parts = entry_head(term, term.id)
     if term.aliases:
         parts.append(f"{label(words, 'glossary.also_written')} " + ", ".join(md_escape(a.value) for a in term.aliases) + "\n{ .entry-aliases }")
-    related = [names[r.value.casefold()] for r in term.related if r.value.casefold() in names]
+    related = related_terms(term, names)
     if related:
         parts.append(f"{label(words, 'glossary.related')} " + " · ".join(f"[{md_escape(r.term)}](#{r.id})" for r in related) + "\n{ .entry-related }")
     if term.events:
@@ -63,7 +64,7 @@ def write_glossary_page(edition: AnnotatedEdition, site_url: str = "") -> tuple[
     settings = edition.edition.settings
     words = settings.words
     terms = sorted(edition.edition.terms, key=_sort_key)
-    names = {t.term.casefold(): t for t in terms}
+    names = {match_key(t.term): t for t in terms}
     letters = [letter for letter, _ in groupby(terms, key=_letter)]
     az = " ".join(f"[{md_escape(letter)}](#letter-{_letter_id(letter)})" for letter in letters)
     sections = []

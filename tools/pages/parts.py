@@ -7,6 +7,7 @@ from tools.annotate.edition import Cited
 from tools.model import Settings, Source, Term, Text
 from tools.pages.markup import html_escape, md_escape, render_markdown, yaml_string
 from tools.source.links import is_safe_url
+from tools.source.normalize import match_key
 from tools.strings import Words
 
 WORDS_PER_MINUTE = 200
@@ -32,6 +33,12 @@ def length(count: int, words: Words, key: str) -> str:
 # Stands for a Markdown link in an interface string while the string is escaped (letters only, so
 # escaping leaves it as it is); with_links puts the link in.
 LINK = "EDITIONLINKSLOT"
+
+
+def related_terms(term: Term, by_key: dict[str, Term]) -> list[Term]:
+    """The entries term lists under 'related', found as the validator finds them (by_key: every entry by
+    match_key of its term)."""
+    return [by_key[key] for key in (match_key(r.value) for r in term.related) if key in by_key]
 
 
 def label(words: Words, key: str) -> str:

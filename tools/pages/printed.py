@@ -13,8 +13,9 @@ from tools.annotate.edition import AnnotatedEdition, AnnotatedText, PlacedNote, 
 from tools.model import Edition, Paragraph, Settings, Term
 from tools.pages.bibliography import entries
 from tools.pages.markup import attr_value, html_escape, md_escape, plain_text, render_markdown
-from tools.pages.parts import entry_head, front_matter, label, lang_attribute, sources_html
+from tools.pages.parts import entry_head, front_matter, label, lang_attribute, related_terms, sources_html
 from tools.pages.text import header, note_label, notes_section, paragraph_body, quotation
+from tools.source.normalize import match_key
 from tools.strings import Words
 
 PAGE = "print.md"
@@ -66,7 +67,7 @@ def _text(text: AnnotatedText, settings: Settings) -> str:
 
 def _entry(term: Term, names: dict[str, Term], words: Words, edition: Edition) -> str:
     parts = entry_head(term, f"g-{term.id}")
-    related = [names[r.value.casefold()] for r in term.related if r.value.casefold() in names]
+    related = related_terms(term, names)
     if related:
         parts.append(f"{label(words, 'glossary.related')} " + " · ".join(f"[{md_escape(r.term)}](#g-{r.id})" for r in related) + "\n{ .entry-related }")
     references = sources_html(resolve(edition, term.references), SAME_PAGE, words("glossary.references"), words)
@@ -80,7 +81,7 @@ def write_print_page(edition: AnnotatedEdition) -> tuple[str, str]:
     settings = edition.edition.settings
     words = settings.words
     terms = sorted(edition.edition.terms, key=lambda t: t.term.casefold())
-    names = {t.term.casefold(): t for t in terms}
+    names = {match_key(t.term): t for t in terms}
     description = words("print.description", introduction=plain_text(settings.introduction))[:300]
     front = front_matter(words("print.title"), description, "search:\n  exclude: true\n")
     subtitle = f'<p class="edition-subtitle">{html_escape(settings.subtitle)}</p>\n' if settings.subtitle else ""

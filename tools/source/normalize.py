@@ -5,6 +5,8 @@ string is the same span in the original: the text itself is never altered.
 """
 from __future__ import annotations
 
+import unicodedata
+
 SPACES = frozenset("\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\n\r\f\v")
 HYPHENS = frozenset("-\u2010\u2011")
 APOSTROPHES = frozenset("\u2019\u02bc\u2018")
@@ -51,3 +53,9 @@ def fold_case(text: str) -> str:
 
 def is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
+
+
+def match_key(value: str) -> str:
+    """A name as the matcher compares it: NFC, case-folded, hyphens and spaces one space, apostrophes
+    one kind. Two names with the same key are one name to the matcher (and 'related' finds an entry so)."""
+    return " ".join(fold_case(for_terms(unicodedata.normalize("NFC", value))).casefold().split())

@@ -29,7 +29,6 @@ After annotation, tools.annotate.usage adds:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from tools.escape import template_text, yaml_json
@@ -37,7 +36,7 @@ from tools.model import NOTE_MIN_SOURCES, Citation, Edition, Named, QuoteRef, Te
 from tools.problems import Position, Problem, error, warning
 from tools.source.invisible import invisible_problem
 from tools.source.links import link_problem, link_scheme
-from tools.source.normalize import fold_case, for_terms
+from tools.source.normalize import match_key
 from tools.source.quotes import context, find_quote
 from tools.source.schema import did_you_mean
 from tools.validate.anchors import anchor_problems
@@ -48,17 +47,6 @@ SHORT_LIMIT = 200
 _MD_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)|^\s{0,3}\[[^\[\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.M)
 # A tag (also '<img/src=x ...>', which browsers read as <img src=x ...>), an end tag, or the start of a comment.
 _RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>|/[A-Za-z][A-Za-z0-9-]*\s*>|!--)")
-
-
-def term_key(value: str) -> str:
-    """A term or alias as compared for duplicates: NFC, case-folded, trimmed."""
-    return unicodedata.normalize("NFC", value).casefold().strip()
-
-
-def match_key(value: str) -> str:
-    """A name as the matcher compares it: NFC, case-folded, hyphens and spaces one space, apostrophes
-    one kind. Two names with the same key are one name to the matcher."""
-    return " ".join(fold_case(for_terms(unicodedata.normalize("NFC", value))).casefold().split())
 
 
 def _invisible(edition: Edition) -> Iterator[Problem]:
