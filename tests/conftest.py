@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
@@ -248,3 +249,12 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     launched = playwright.chromium.launch(executable_path=executable)
     yield launched
     launched.close()
+
+
+@pytest.fixture(params=["hosted", "offline"])
+def variant(request: pytest.FixtureRequest, built: Any) -> tuple[bool, Path]:
+    """(offline?, site root) for the hosted site and the unzipped offline copy of the module's `built`
+    edition (test_build.py's Built)."""
+    if request.param == "offline":
+        return True, built.offline
+    return False, built.site

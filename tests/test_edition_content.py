@@ -9,22 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
-
-from tests.test_build import Built, appears_in_links, build_once, content, ids, internal_links, note_sources, page, paragraph_roles, resolve, served
+from test_build import Built, appears_in_links, build_once, content, ids, internal_links, note_sources, page, paragraph_roles, resolve, served
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return build_once("main", tmp_path_factory)
-
-
-@pytest.fixture(params=["hosted", "offline"])
-def variant(request: pytest.FixtureRequest, built: Built) -> tuple[bool, Path]:
-    if request.param == "offline":
-        if built.offline is None:
-            pytest.fail("no offline zip was built: npm is needed (install Node.js and npm)")
-        return True, built.offline
-    return False, built.site
 
 
 def test_the_edition_has_its_three_texts(built: Built) -> None:

@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 from conftest import squash
+from test_build import Built, build_once, content, page
 
-from tests.test_build import Built, build_once, content, page
 from tools.site.build import material_language
 
 RU = "ru-poems"
