@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 READY := $(VENV)/.ready
 
-.PHONY: site test lint check generate serve browser audit clean pdf bench schemas epub
+.PHONY: site test lint check generate serve suggest browser audit clean pdf bench schemas epub
 
 site: $(READY)
 	$(PY) -m tools build

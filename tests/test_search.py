@@ -62,7 +62,7 @@ def test_documents_terms_and_snippets(tmp_path: Path) -> None:
     postings, windows = shard["redzikowo"]
     assert postings == [2, 3]  # document 2 (one, ¶2), weight 3 (a paragraph)
     assert windows == [[2, "A second paragraph on Rédzikowo."]]
-    abm = _calls(write_search_index(edition))[f"search/s-{file_key('ab')}.js"][1]["abm"][0]  # type: ignore[index]
+    abm = calls[f"search/s-{file_key('ab')}.js"][1]["abm"][0]  # type: ignore[index]
     documents = [sum(abm[0 : i + 1 : 2]) for i in range(0, len(abm), 2)]
     assert documents[:2] == [1, 4] and len(documents) >= 3, "both texts' paragraphs, then glossary entries"
     content = calls["search/c-0-0.js"]

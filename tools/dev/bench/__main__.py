@@ -150,7 +150,7 @@ def scale_edition(label: str, seeds: Path, work: Path, runs: int, synthetic: boo
     print(f"[bench] {label}: build against plain Material, {runs} run(s)", flush=True)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    built = scale.build_against_material(seeds, work, runs)
+    built = scale.build_against_material(edition, seeds, work, runs)
     site = Path(built["site"])
     offline = scale.unzip(Path(built["zip"]), work / "offline")
     entries = preview_entries(edition)

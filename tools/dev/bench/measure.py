@@ -327,8 +327,7 @@ class _Assets(HTMLParser):
 def page_weight(site: Path, page: str) -> dict[str, object]:
     """Bytes a reader downloads to open one page: its HTML and every stylesheet, script, icon and image
     it references (raw, and gzip-compressed as a server would send them). The edition's search loads
-    no part of its index until the search box is used, so nothing is added for it (`with_search`
-    equals the total; the bytes a query loads are measured apart)."""
+    no part of its index until the search box is used (the bytes a query loads are measured apart)."""
     page_url = f"/{page}/"
     html = (site / page / "index.html").read_bytes()
     parser = _Assets()
@@ -350,8 +349,6 @@ def page_weight(site: Path, page: str) -> dict[str, object]:
         **totals,
         "total": total,
         "total_gzip": compressed,
-        "with_search": total,
-        "with_search_gzip": compressed,
         "assets": assets,
         "external": external,
     }

@@ -69,7 +69,7 @@ def edition_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     header = [
         "Edition", "Entries", "Runs", "generate s", "MkDocs s", "MkDocs, no glosses s", "glosses ×", "whole build s",
         "generator share", "peak RSS MB", "text page KB", "site MB", "search index MB", "zip MB", "largest page", "page weight KB (gzip)",
-        "… with search KB (gzip)", "preview reload s: typical / most-used entry",
+        "preview reload s: typical / most-used entry",
     ]
     rows = []
     for e in results["editions"]:
@@ -93,7 +93,6 @@ def edition_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
                 _mb(sizes["zip_bytes"]),
                 f"{sizes['largest_html']['path'].removesuffix('/index.html')}: {_mb(sizes['largest_html']['bytes'])} MB",
                 f"{_kb(weight['total'])} ({_kb(weight['total_gzip'])})",
-                f"{_kb(weight['with_search'])} ({_kb(weight['with_search_gzip'])})",
                 _preview_cell(preview),
             ]
         )
@@ -166,8 +165,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, object]]:
         add(
             f"Page weight: one text page ({e['label']})",
             "reported",
-            f"{_kb(weight['total'])} KB ({_kb(weight['total_gzip'])} KB gzip); with the search index and worker, "
-            f"which Material fetches as the page opens: {_kb(weight['with_search'])} KB ({_kb(weight['with_search_gzip'])} KB gzip)",
+            f"{_kb(weight['total'])} KB ({_kb(weight['total_gzip'])} KB gzip); no part of the search index loads before the first query",
             "reported",
         )
     previews = [e for e in results["editions"] if not e.get("synthetic")] + synthetic[-1:]

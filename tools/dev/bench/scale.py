@@ -17,9 +17,9 @@ from typing import Any
 
 from playwright.sync_api import Page, Request, sync_playwright
 
+from tools.annotate.edition import AnnotatedEdition
 from tools.dev.bench.measure import ROOT, BenchError, mkdocs_env, unglossed
 from tools.pages.write import render_pages, write_pages
-from tools.pipeline import generate
 from tools.site.build import write_config
 from tools.site.chromium import find_chromium
 from tools.site.localhost import serve_folder
@@ -64,17 +64,14 @@ def run_sampled(command: list[str], env: dict[str, str] | None = None) -> tuple[
     return seconds, peak
 
 
-def build_against_material(seeds: Path, work: Path, runs: int) -> dict[str, Any]:
+def build_against_material(edition: AnnotatedEdition, seeds: Path, work: Path, runs: int) -> dict[str, Any]:
     """`python -m tools build` (generate, hosted and offline sites, zip) from an empty docs/, against
-    `mkdocs build` of the same texts without gloss markup and with Material's own search plugin (what a
-    plain Material site of these texts is), runs taking turns."""
-    checked, _ = generate(seeds, work / "docs-generated")
-    if checked.edition is None:
-        raise BenchError("the edition has errors")
+    `mkdocs build` of the same texts (edition: seeds/ checked) without gloss markup and with Material's
+    own search plugin (what a plain Material site of these texts is), runs taking turns."""
     plain_docs = work / "docs-plain"
-    write_pages(render_pages(unglossed(checked.edition)), plain_docs)
+    write_pages(render_pages(unglossed(edition)), plain_docs)
     shutil.rmtree(plain_docs / "search", ignore_errors=True)
-    config = write_config(ROOT, plain_docs, checked.edition, work / "site-plain", work / "mkdocs.plain.yml")
+    config = write_config(ROOT, plain_docs, edition, work / "site-plain", work / "mkdocs.plain.yml")
     settings = json.loads(config.read_text(encoding="utf-8"))
     config.write_text(json.dumps({**settings, "plugins": ["search"]}), encoding="utf-8")
     docs, build = work / "docs-build", work / "build"
