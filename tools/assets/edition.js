@@ -297,12 +297,8 @@ function say(key, fields) {
     if (shown && shownFor) place(shown, shownFor);
   });
 
-  function start() {
-    setUp();
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
 })();
 
 /* Notes beside the text. Where the window is wide enough (the CSS puts .apparatus in a margin column

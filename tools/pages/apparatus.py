@@ -15,6 +15,7 @@ import re
 from tools.annotate.edition import AnnotatedEdition, AnnotatedText, Cited, PlacedNote, resolve
 from tools.model import Source
 from tools.pages.citation import DOWNLOADS, site_base
+from tools.pages.linkeddata import term_url
 from tools.pages.markup import render_markdown
 from tools.pages.parts import related_terms, source_anchor
 from tools.source.links import is_safe_url
@@ -109,6 +110,7 @@ def glossary_json(edition: AnnotatedEdition, site_url: str = "") -> str:
     by_key = {match_key(t.term): t for t in edition.edition.terms}
     words = settings.words
     entries = []
+    base = site_base(site_url)
     for term in sorted(edition.edition.terms, key=lambda t: t.term.casefold()):
         related = [r.id for r in related_terms(term, by_key)]
         entries.append(
@@ -129,7 +131,7 @@ def glossary_json(edition: AnnotatedEdition, site_url: str = "") -> str:
                 "anchor": term.id,
             }
         )
-        if site_base(site_url):
-            entries[-1]["url"] = f"{site_base(site_url)}glossary/#{term.id}"
+        if base:
+            entries[-1]["url"] = term_url(term, site_url)
     data = {"edition": settings.title, "language": settings.language, "definition_format": "text/markdown", "terms": entries}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -16,7 +16,7 @@ def write_glossary_data(edition: AnnotatedEdition) -> tuple[str, str]:
     """The script's path under docs/ and its content: window.EDITION_GLOSSARY = {id: {t, x, s}}."""
     entries = {
         term.id: {"t": term.term, "x": term.expansion or "", "s": term.short}
-        for term in sorted(edition.edition.terms, key=lambda t: t.id)
+        for term in edition.edition.terms
     }
     data = json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # Editor text stays data: no "</script" or "<!--" can end or open anything, and U+2028/9 stay escaped.
