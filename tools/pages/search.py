@@ -14,6 +14,7 @@ whole text is in search/c-<page>-<chunk>.js, loaded only for a result no snippet
 from __future__ import annotations
 
 import bisect
+import heapq
 import json
 import re
 import unicodedata
@@ -184,16 +185,16 @@ def _prefix_snippets(key: str, terms: list[str], postings: dict[str, dict[int, i
     show a snippet without loading their documents."""
     wanted: set[tuple[str, int]] = set()
     prefixes = {term[:n] for term in terms for n in range(max(len(key), FIRST_PREFIX), len(term))}
-    for prefix in prefixes:
-        low = bisect.bisect_left(terms, prefix)
-        high = bisect.bisect_left(terms, prefix + "\U0010ffff")
+    # Prefixes that begin the same terms ("abc", "abcd") are one query: each run of terms once.
+    runs = {(bisect.bisect_left(terms, prefix), bisect.bisect_left(terms, prefix + "\U0010ffff")) for prefix in prefixes}
+    for low, high in runs:
         if high - low < 2:
             continue
         summed: dict[int, int] = defaultdict(int)
         for term in terms[low:high]:
             for number, weight in postings[term].items():
                 summed[number] += weight
-        for number in sorted(summed, key=lambda n: (-summed[n], n))[:SNIPPETS_PER_TERM]:
+        for number in heapq.nsmallest(SNIPPETS_PER_TERM, summed, key=lambda n: (-summed[n], n)):
             holding = [term for term in terms[low:high] if (term, number) in first] or terms[low:high]
             wanted.add((max(holding, key=lambda term: postings[term].get(number, 0)), number))
     return wanted
@@ -223,20 +224,23 @@ def write_search_index(edition: AnnotatedEdition) -> dict[str, str]:
         for number in numbers:
             flat += [number - previous, found[number]]
             previous = number
-        best = sorted(numbers, key=lambda n: (-found[n], n))[:SNIPPETS_PER_TERM]
+        best = heapq.nsmallest(SNIPPETS_PER_TERM, numbers, key=lambda n: (-found[n], n))
         windows = {n: _window(docs[n].shown, first.get((term, n), 0)) for n in sorted(best)}
         snippets[term] = windows
-        encoded[term] = [flat, [[n, w] for n, w in windows.items()]] if windows else [flat]
+        encoded[term] = [flat, [[n, w] for n, w in windows.items()]]
     sizes = {term: len(term) + len(json.dumps(value, ensure_ascii=False, separators=(",", ":"))) + 4 for term, value in encoded.items()}
     splits = _split(sizes)
     shards: dict[str, dict[str, list[object]]] = defaultdict(dict)
     for term in sorted(encoded):
         shards[_shard_key(term, splits)][term] = encoded[term]
     for key, terms in shards.items():
+        added = set()
         for term, number in _prefix_snippets(key, sorted(terms), postings, first):
-            windows = snippets.setdefault(term, {})
-            windows.setdefault(number, _window(docs[number].shown, first.get((term, number), 0)))
-            terms[term] = [terms[term][0], [[n, windows[n]] for n in sorted(windows)]]
+            if number not in snippets[term]:
+                snippets[term][number] = _window(docs[number].shown, first.get((term, number), 0))
+                added.add(term)
+        for term in added:
+            terms[term] = [terms[term][0], [[n, w] for n, w in sorted(snippets[term].items())]]
     files = {f"search/s-{file_key(key)}.js": _script("shard", key, terms) for key, terms in shards.items()}
     for page_number, page_docs in enumerate(per_page):
         for chunk in range(0, len(page_docs), CHUNK):
