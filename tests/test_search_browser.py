@@ -4,12 +4,14 @@ index loaded only on first use, and axe-core with the results open, light and da
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser_support import MODES, SCREENSHOTS, SEARCH_STATUS, Browse, Built, Site, build_edition, open_site, search
+from tests.conftest import ROOT
 from tests.test_browser import AXE_OPTIONS
 from tools.dev.bench import synth
 
@@ -175,3 +177,30 @@ def test_a_frequent_word_lists_ten_and_loads_three_files(browse: Browse, many_te
         links.nth(19).focus()
         tab.keyboard.press("ArrowDown")
         expect(more).to_be_focused()
+
+
+@pytest.fixture(scope="module")
+def russian(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The Russian edition (tests/editions/ru-poems) with each plural form of the results' count marked."""
+    seeds = tmp_path_factory.mktemp("ru") / "seeds"
+    shutil.copytree(ROOT / "tests" / "editions" / "ru-poems" / "seeds", seeds)
+    edition = seeds / "edition.yml"
+    text = edition.read_text(encoding="utf-8")
+    for form in ("one", "few", "many", "other"):
+        text = re.sub(rf'(script\.search_results\.{form}: )"[^"]*"', rf'\1"{{count}} [{form}]"', text)
+    edition.write_text(text, encoding="utf-8")
+    return build_edition(seeds, tmp_path_factory.mktemp("ru-built"))
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_count_of_results_takes_the_languages_plural_form(browse: Browse, russian: Built, mode: str) -> None:
+    """Russian says 1 результат, 3 результата, 5 результатов: the status takes the string of the form the
+    language's plural rule names for the count ("few" for 3), as the generator's Words.count does, not
+    only "one" or "other"."""
+    with open_site(russian, mode) as site:
+        tab = browse.open(site, "")
+        tab.wait_for_load_state("load")
+        tab.keyboard.press("/")
+        tab.keyboard.type("любил", delay=20)
+        status = tab.locator(SEARCH_STATUS)
+        expect(status).to_have_text(re.compile(r"^3 \[few\] "), timeout=8000)

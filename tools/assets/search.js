@@ -11,11 +11,15 @@
   /* Words from the edition's strings table (say() in edition.js, tools/strings.py). */
   var words = function (key, fields) { return typeof say === "function" ? say(key, fields) : key; };
   var plural = null;
+  /* The string for count in the language's plural form ("few", "many"...), else "one" or "other", as
+   * Words.count in tools/strings.py chooses it. */
   function counted(key, count) {
     if (plural === null) {
       try { plural = new Intl.PluralRules(document.documentElement.lang || "en"); } catch (error) { plural = new Intl.PluralRules("en"); }
     }
-    return words(key + (plural.select(count) === "one" ? ".one" : ".other"), { count: count.toLocaleString(document.documentElement.lang || undefined) });
+    var form = plural.select(count);
+    if (!Object.prototype.hasOwnProperty.call(window.EDITION_STRINGS || {}, key + "." + form)) form = form === "one" ? "one" : "other";
+    return words(key + "." + form, { count: count.toLocaleString(document.documentElement.lang || undefined) });
   }
   var BATCH = 10; // results listed at first, and added by each press of "more results"
   var PHRASE_BOOST = 3;
