@@ -112,8 +112,8 @@ class HeldPrint:
     (asked(), from the server's threads) has the generator's thread write it (write_if_wanted()),
     and the server then renders it and reloads the open page."""
 
-    def __init__(self, docs: Path) -> None:
-        self.docs = docs
+    def __init__(self, docs: Path, build: Path) -> None:
+        self.docs, self.build = docs, build
         self.edition: AnnotatedEdition | None = None
         self.stale = False
         self.wanted = threading.Event()
@@ -142,7 +142,10 @@ class HeldPrint:
         if self.edition is None or not self.stale:
             return False
         started = time.perf_counter()
-        written = [name for name, content in render_print_page(self.edition).items() if write_page(self.docs, name, content)]
+        from tools.site.publish import build_lock
+
+        with build_lock(self.build):  # as regenerate(): never while `make site` reads docs/
+            written = [name for name, content in render_print_page(self.edition).items() if write_page(self.docs, name, content)]
         self.stale = False
         print(f"print page: {'written for rendering' if written else 'up to date'} ({time.perf_counter() - started:.1f} s)", flush=True)
         return bool(written)
@@ -306,7 +309,7 @@ def serve(root: Path, seeds: Path, docs: Path, build: Path, port: int, site_url:
     memo: PageMemo = {}
     lock = threading.Lock()
     board = ProblemBoard()
-    held = HeldPrint(docs)
+    held = HeldPrint(docs, build)
     checked, _ = regenerate(seeds, docs, build, root, warned, site_url, memo, hold_print=True)
     board.show(checked.problems)
     if checked.edition is not None:
