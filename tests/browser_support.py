@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import subprocess
 import sys
@@ -33,15 +34,18 @@ class Built:
     slug: str
 
 
-def run_build(seeds: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    """`python -m tools build` from seeds into out/docs and out/build."""
+def run_build(seeds: Path, out: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m tools build` from seeds into out/docs and out/build; env by default this environment
+    without SITE_URL (the site's address unknown, as the tests expect unless they set it)."""
     command = [sys.executable, "-m", "tools", "--seeds", str(seeds), "--docs", str(out / "docs"), "--build", str(out / "build"), "build"]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    env = env if env is not None else {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
 
 
-def build_edition(seeds: Path, out: Path) -> Built:
-    """Build seeds into out/ with the project's CLI, check the zip and unzip it; fail loudly on any problem."""
-    result = run_build(seeds, out)
+def build_edition(seeds: Path, out: Path, env: dict[str, str] | None = None) -> Built:
+    """Build seeds into out/ with the project's CLI (env: as run_build), check the zip and unzip it into
+    out/offline; fail loudly on any problem."""
+    result = run_build(seeds, out, env)
     assert result.returncode == 0, f"building {seeds} failed (exit {result.returncode}):\n{result.stdout}\n{result.stderr}"
     slug = yaml.safe_load((seeds / "edition.yml").read_text(encoding="utf-8"))["slug"]
     site, archive = out / "build" / "site", out / "build" / f"{slug}-offline.zip"

@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 import zipfile
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from conftest import ROOT, Element, parse_html, squash
 
+from tests.browser_support import build_edition
 from tools.model import Edition, Text
 from tools.source.load import load_edition
 
@@ -65,17 +64,9 @@ def build_once(name: str, tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 def _build(seeds: Path, tmp: Path) -> Built:
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
-    result = subprocess.run(
-        [sys.executable, "-m", "tools", "--seeds", str(seeds), "--docs", str(tmp / "docs"), "--build", str(tmp / "build"), "build"],
-        cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    built = build_edition(seeds, tmp)
     edition, _ = load_edition(seeds)
-    [zip_path] = (tmp / "build").glob("*-offline.zip")  # a build always writes one
-    with zipfile.ZipFile(zip_path) as archive:
-        archive.extractall(tmp / "unzipped")
-    return Built(edition, tmp / "build" / "site", tmp / "unzipped" / edition.settings.slug, zip_path)
+    return Built(edition, built.site, built.offline, tmp / "build" / f"{built.slug}-offline.zip")
 
 
 @cache

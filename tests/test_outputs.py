@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +13,7 @@ import rispy
 from conftest import ROOT, Element, parse_html
 from pyld import jsonld
 
+from tests.browser_support import build_edition
 from tools.model import Edition, Text
 from tools.source.load import load_edition
 
@@ -38,17 +36,9 @@ class Built:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The real edition built with SITE_URL set, the offline zip unpacked beside it."""
     tmp = tmp_path_factory.mktemp("outputs")
-    env = {**os.environ, "SITE_URL": SITE_URL, "SOURCE_DATE_EPOCH": "1700000000"}
-    result = subprocess.run(
-        [sys.executable, "-m", "tools", "--seeds", str(SEEDS), "--docs", str(tmp / "docs"), "--build", str(tmp / "build"), "build"],
-        cwd=ROOT, capture_output=True, text=True, env=env, timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    built = build_edition(SEEDS, tmp, {**os.environ, "SITE_URL": SITE_URL, "SOURCE_DATE_EPOCH": "1700000000"})
     edition, _ = load_edition(SEEDS)
-    [zip_path] = (tmp / "build").glob("*-offline.zip")  # a build always writes one
-    with zipfile.ZipFile(zip_path) as archive:
-        archive.extractall(tmp / "unzipped")
-    return Built(edition, tmp / "build" / "site", tmp / "unzipped" / edition.settings.slug, tmp / "build")
+    return Built(edition, built.site, built.offline, tmp / "build")
 
 
 def head_meta(page: Element) -> list[tuple[str, str]]:
